@@ -1,0 +1,1 @@
+"""Test machinery shared by every kata: counters, schedulers, simulators, faulty disks."""

@@ -1,0 +1,7 @@
+"""Loops forever."""
+
+
+def spin(n: int) -> int:
+    """Return n."""
+    while True:
+        n += 1

@@ -1,0 +1,6 @@
+"""Its test file was deleted."""
+
+
+def one() -> int:
+    """Return 1."""
+    return 1

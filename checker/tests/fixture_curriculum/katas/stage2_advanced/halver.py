@@ -1,0 +1,6 @@
+"""Halve a number."""
+
+
+def halve(n: int) -> int:
+    """Return n // 2."""
+    raise NotImplementedError

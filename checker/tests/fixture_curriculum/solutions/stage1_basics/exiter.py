@@ -1,0 +1,6 @@
+"""Calls os._exit."""
+
+
+def answer() -> int:
+    """Return 42."""
+    return 42

@@ -1,0 +1,6 @@
+"""Loops forever."""
+
+
+def spin(n: int) -> int:
+    """Return n."""
+    return n

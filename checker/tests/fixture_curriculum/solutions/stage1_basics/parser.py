@@ -1,0 +1,6 @@
+"""Parse an integer."""
+
+
+def parse(text: str) -> int:
+    """Return int(text)."""
+    return int(text)

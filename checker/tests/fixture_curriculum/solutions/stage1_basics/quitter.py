@@ -1,0 +1,6 @@
+"""Calls sys.exit."""
+
+
+def answer() -> int:
+    """Return 42."""
+    return 42

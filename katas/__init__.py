@@ -1,0 +1,1 @@
+"""The learner's workspace: one folder per stage, each stub beside its tests."""

@@ -1,0 +1,1 @@
+"""Reference solutions, path for path with katas/, plus known-wrong fixtures under */wrong/."""
