@@ -220,7 +220,9 @@ def load(root: Path, *, files: bool = True) -> Curriculum:
         raise ManifestError(
             [f"{where}: cannot be read ({exc.strerror}); make it a readable file"]
         ) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise ManifestError([f"{where}: not UTF-8 text ({exc}); save it as UTF-8"]) from None
+    except tomllib.TOMLDecodeError as exc:
         raise ManifestError([f"{where}: not valid TOML ({exc}); fix the syntax there"]) from None
     return _Loader(root, where, files).load(data)
 

@@ -354,7 +354,12 @@ def _relative(filename: str, root: Path) -> str:
 
 
 def _frame(frame: traceback.FrameSummary, root: Path) -> dict:
-    return {"path": _relative(frame.filename, root), "line": frame.lineno, "code": frame.line or ""}
+    return {
+        "path": _relative(frame.filename, root),
+        "line": frame.lineno,
+        "code": frame.line or "",
+        "function": frame.name,
+    }
 
 
 def _first_line(doc: str | None) -> str | None:

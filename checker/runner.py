@@ -16,8 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +38,7 @@ class Where:
     path: str
     line: int | None
     code: str = ""
+    function: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,27 +176,6 @@ def run_kata(
         events = watch.events
         tail = _tail(output)
     return _summarize(kata, label, events, proc.returncode, verdict, tail, time.monotonic() - started)
-
-
-def run_many(
-    curriculum: Curriculum,
-    jobs: Iterable[tuple[Kata, str | WrongFixture]],
-    *,
-    workers: int | None = None,
-    fail_fast: bool = False,
-    grace: float = GRACE,
-) -> list[KataRun]:
-    """Run several (kata, impl) pairs, ``workers`` at a time, results in the order given."""
-    jobs = list(jobs)
-    workers = max(1, workers or os.cpu_count() or 1)
-
-    def one(job: tuple[Kata, str | WrongFixture]) -> KataRun:
-        return run_kata(curriculum, job[0], job[1], fail_fast=fail_fast, grace=grace)
-
-    if workers == 1 or len(jobs) <= 1:
-        return [one(job) for job in jobs]
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(one, jobs))
 
 
 # -- the watchdog -----------------------------------------------------------------------------
@@ -390,7 +368,9 @@ def _failure(data: dict | None) -> Failure | None:
 def _where(data: dict | None) -> Where | None:
     if not data:
         return None
-    return Where(str(data.get("path", "")), data.get("line"), data.get("code") or "")
+    return Where(
+        str(data.get("path", "")), data.get("line"), data.get("code") or "", data.get("function") or ""
+    )
 
 
 def _missing_file(root: Path, kata: Kata, impl: str | WrongFixture) -> Failure | None:
@@ -421,15 +401,3 @@ def _tail(path: Path) -> str:
             return stream.read().decode("utf-8", "replace").strip()
     except OSError:
         return ""
-
-
-def selected(curriculum: Curriculum, names: Sequence[str]) -> list[Kata]:
-    """Katas named by id or stage number, in learning order; every kata if ``names`` is empty."""
-    if not names:
-        return list(curriculum.katas)
-    wanted: list[Kata] = []
-    for name in names:
-        katas = curriculum.katas_of(int(name)) if name.isdigit() else (curriculum.kata(name),)
-        wanted.extend(k for k in katas if k not in wanted)
-    order = {k.id: i for i, k in enumerate(curriculum.katas)}
-    return sorted(wanted, key=lambda k: order[k.id])

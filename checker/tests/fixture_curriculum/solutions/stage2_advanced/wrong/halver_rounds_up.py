@@ -4,4 +4,5 @@ KATA = "halver"
 
 
 def halve(n: int) -> int:
+    """Return n // 2."""
     return -(-n // 2)
