@@ -43,6 +43,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
+        except progress.ProgressError as exc:
+            raise click.ClickException(str(exc)) from None
         except Exception as exc:  # noqa: BLE001 - the one place that catches everything
             log = Path(os.environ.get("TMPDIR", "/tmp")) / "katas-crash.log"
             try:

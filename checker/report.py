@@ -7,12 +7,13 @@ the CLI passes ``click.style`` when colour is wanted and the identity otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from checker.manifest import Curriculum, Kata
 from checker.runner import Failure, KataRun, TestResult
-from checker.standing import COMPLETE, EMPTY, LOCKED, KataStanding, Standing, StageStanding
+from checker.standing import COMPLETE, EMPTY, LOCKED, KataStanding, StageStanding, Standing
 
 Style = Callable[..., str]
 
@@ -21,6 +22,11 @@ def plain(text: str, **_: object) -> str:
     return text
 
 
+NO_KATA_WAITING = (
+    "Every kata in the open stages passes. The rest wait on checkpoints marked [-], "
+    "which have no katas yet."
+)
+
 _STATE_COLOR = {COMPLETE: "green", "open": "yellow", LOCKED: "bright_black", EMPTY: "bright_black"}
 
 
@@ -28,7 +34,9 @@ _STATE_COLOR = {COMPLETE: "green", "open": "yellow", LOCKED: "bright_black", EMP
 
 
 def sentence(test: TestResult) -> str:
-    """``test_evicts_the_oldest_key[small]`` in class ``TestLru`` -> "Lru: evicts the oldest key (small)"."""
+    """A test's name as words: ``TestLru::test_evicts_the_oldest_key[small]`` reads
+    "Lru: evicts the oldest key (small)".
+    """
     words = test.function.removeprefix("test_").replace("_", " ").strip() or test.function
     if test.cls:
         words = f"{test.cls.removeprefix('Test')}: {words}"
@@ -40,6 +48,8 @@ def sentence(test: TestResult) -> str:
 def _needs(numbers: Sequence[int]) -> str:
     if not numbers:
         return "nothing, start here"
+    # The manifest may list prerequisites in any order; ranges need them sorted.
+    numbers = sorted(set(numbers))
     ranges: list[str] = []
     start = prev = numbers[0]
     for n in [*numbers[1:], None]:
@@ -54,7 +64,8 @@ def _needs(numbers: Sequence[int]) -> str:
 
 def kata_state(k: KataStanding) -> str:
     if k.changed:
-        return "changed: re-check"
+        # Say the pass is kept: an edit does not take away what a check earned.
+        return "passed, changed: re-check" if k.passed else "changed: re-check"
     if k.passed:
         return "passed"
     return "failing" if k.checked else "not checked"
@@ -78,7 +89,8 @@ def status_text(curriculum: Curriculum, standing: Standing, style: Style = plain
     elif total == 0:
         lines.append("No katas yet: they arrive with each stage.")
     else:
-        lines.append("No kata is open: complete the prerequisites shown above.")
+        # Every open kata passes, so what blocks the rest is a checkpoint without katas.
+        lines.append(NO_KATA_WAITING)
     return "\n".join(lines)
 
 
@@ -86,7 +98,8 @@ def _stage_block(s: StageStanding, style: Style) -> list[str]:
     stage = s.stage
     state = s.state
     if state == LOCKED:
-        state = f"locked: needs {_needs(s.missing).removeprefix('stages ').removeprefix('stage ')}"
+        # "needs stage 1", not "needs 1", which reads like a count of katas.
+        state = f"locked: needs {_needs(s.missing)}"
     counts = f"{s.passed}/{len(s.katas)} katas" if s.katas else "0 katas"
     head = f"Stage {stage.number}  {stage.title}"
     lines = [f"{head}  [{style(state, fg=_STATE_COLOR.get(s.state))}]  {counts}"]
@@ -95,7 +108,7 @@ def _stage_block(s: StageStanding, style: Style) -> list[str]:
         mark = "[x]" if c.met else ("[-]" if not c.katas else "[ ]")
         suffix = "  (no katas yet)" if not c.katas else ""
         lines.append(f"  {mark} {c.id}  {c.text}{suffix}")
-    if s.is_open:
+    if s.is_open or s.state == COMPLETE:
         for k in s.katas:
             lines.append(f"      {k.kata.id:<28} {kata_state(k)}")
     else:
@@ -183,17 +196,24 @@ def graph_text(standing: Standing, style: Style = plain) -> str:
 
     for n in by_number:
         depth(n)
-    width = max(len(f"[{s.stage.number}] {s.stage.title}") for s in standing.stages)
+    deepest = max(level.values())
+    arrow = "+-> "
+    # Every label is padded as if it had the arrow, so the state column lines up on all levels.
+    width = len(arrow) + max(len(f"[{s.stage.number}] {s.stage.title}") for s in standing.stages)
+    state_width = max(len(s.state) for s in standing.stages)
     lines = ["Stage map: a stage opens when every stage it needs is complete.", ""]
-    for lvl in range(max(level.values()) + 1):
-        members = [by_number[n] for n in sorted(by_number) if level[n] == lvl]
-        for i, s in enumerate(members):
-            label = f"[{s.stage.number}] {s.stage.title}".ljust(width)
-            arrow = "" if lvl == 0 else "+-> "
-            needs = f"needs {_needs(s.stage.requires).split(' ', 1)[-1]}" if s.stage.requires else ""
-            state = style(f"{s.state:<13}", fg=_STATE_COLOR.get(s.state))
-            lines.append(f"  {arrow}{label}  {state} {needs}".rstrip())
-        if lvl < max(level.values()):
+    for lvl in range(deepest + 1):
+        for n in sorted(by_number):
+            if level[n] != lvl:
+                continue
+            s = by_number[n]
+            label = (arrow if lvl else "") + f"[{s.stage.number}] {s.stage.title}"
+            needs = f"needs {_needs(s.stage.requires)}" if s.stage.requires else ""
+            # Padding outside the style, so colour covers the word and never trailing spaces.
+            state = style(s.state, fg=_STATE_COLOR.get(s.state))
+            padding = " " * (state_width - len(s.state))
+            lines.append(f"  {label.ljust(width)}  {state}{padding}  {needs}".rstrip())
+        if lvl < deepest:
             lines.append("  |")
     return "\n".join(lines)
 
@@ -229,14 +249,17 @@ def explain(kata: Kata, run: KataRun, hints: Hints, style: Style = plain) -> str
         if test.doc:
             lines.append(f"         {test.doc}")
     body = _body(kata, failure)
-    lines.extend("  " + line if line else "" for line in body)
+    # rstrip: pytest's assertion diffs carry lines of blanks, which must not end a line.
+    lines.extend(("  " + line).rstrip() for line in body)
     if failure.test_where is not None and failure.kind in ("assertion", "exception", "timeout"):
         lines.append(f"  Test file:  {_loc(failure.test_where)}")
     elif test is not None and test.path and failure.kind == "assertion":
         lines.append(f"  Test file:  {test.path}:{test.line}")
-    if failure.output and failure.kind not in ("output-flood",):
-        lines.append("  Your code printed:")
-        lines.extend(f"    | {line}" for line in failure.output.splitlines()[-15:])
+    if failure.output and failure.kind not in _OUTPUT_NOT_SHOWN:
+        # A whole-run problem's output is pytest's own, not what the learner's code printed.
+        run_level = failure.kind in _RUN_KINDS
+        lines.append("  The test run's last output:" if run_level else "  Your code printed:")
+        lines.extend(_quote(failure.output))
     lines.append("")
     lines.append("  " + _next_step(kata, failure, hints))
     return "\n".join(lines)
@@ -258,10 +281,40 @@ def _headline(kata: Kata, test: TestResult | None, failure: Failure) -> str:
         "would-not-exit": "a thread never finished",
         "tests-missing": "its test file is missing",
         "stub-missing": "its stub file is missing",
+        "impl-missing": "the implementation to test is missing",
         "no-tests": "its test file has no tests",
         "internal": "the tests could not be run",
         "skipped": "a test was skipped",
     }.get(failure.kind, "a test failed")
+
+
+# Whole-run problems: their output is the tail of pytest's output.
+_RUN_KINDS = ("hung", "crashed", "would-not-exit", "no-tests")
+# Too much to show (output-flood), or already quoted in the body (internal).
+_OUTPUT_NOT_SHOWN = ("output-flood", "internal")
+_QUOTED_LINES = 15
+_TIMEOUT = re.compile(r"Timeout \(>([0-9.]+)s\)")
+
+
+def _quote(output: str) -> list[str]:
+    """The last lines of some output, each behind a bar, saying how many lines came before."""
+    lines = output.strip("\n").splitlines()
+    quoted = [f"    | {line}".rstrip() for line in lines[-_QUOTED_LINES:]]
+    if len(lines) > _QUOTED_LINES:
+        quoted.insert(0, f"    | ... ({len(lines) - _QUOTED_LINES} lines before)")
+    return quoted
+
+
+def _closed(message: str) -> str:
+    """A message from elsewhere with one closing mark ("Perhaps you forgot a comma?" has one)."""
+    message = message.strip()
+    return message if not message or message.endswith((".", "?", "!")) else message + "."
+
+
+def _sentence(message: str) -> str:
+    """A message from elsewhere as a sentence: capital first letter, one closing mark."""
+    message = _closed(message)
+    return message[:1].upper() + message[1:]
 
 
 def _loc(where) -> str:
@@ -285,10 +338,11 @@ def _body(kata: Kata, f: Failure) -> list[str]:
         return [f"Your code raised {f.exc_type}{here}:", *_indent_message(f.message, "  ")]
     if kind == "syntax-error":
         where = f.where
-        lines = [f"{where.path}, line {where.line}: {f.message}." if where else f.message]
+        message = _closed(f.message) or "invalid syntax."
+        lines = [f"{where.path}, line {where.line}: {message}" if where else _sentence(message)]
         if where and where.code:
             lines.append(f"  {where.line} | {where.code}")
-            column = f.details.get("column") or (where and None)
+            column = f.details.get("column")
             if isinstance(column, int) and column > 0:
                 lines.append("  " + " " * (len(str(where.line)) + 3 + column - 1) + "^")
         lines.append("Fix the syntax; nothing in this file can run until Python can read it.")
@@ -307,27 +361,30 @@ def _body(kata: Kata, f: Failure) -> list[str]:
             f"`git diff {stub}` shows what changed.",
         ]
     if kind == "timeout":
-        limit = f.message.removeprefix("Timeout (>").split("s)")[0]
-        still = f"Your code was still running{here}." if f.where else "It was still running."
+        limit = _TIMEOUT.match(f.message)
+        ran = f"more than {limit.group(1)} s" if limit else "too long"
         return [
-            f"It ran for more than {limit} s, the limit for one test. {still}",
+            f"It ran for {ran}, the limit for one test.",
+            *([f"Your code was still running{here}."] if f.where else []),
             "Look for a loop that never ends, or a wait that nothing wakes.",
         ]
     if kind == "hung":
         return [
-            f"{f.message[0].upper()}{f.message[1:]}.",
-            "Code at module level that loops or waits, a deadlock, or a blocking read",
-            "can do this. Run the tests with `pytest -x` to see where it stops.",
+            _sentence(f.message) or "The run stopped making progress and was stopped.",
+            "A loop or a wait at module level, a deadlock, or a blocking read can do this.",
+            f"Run `pytest -x {kata.tests.as_posix()}` to see where it stops.",
         ]
     if kind == "exited":
         code = f.details.get("code")
+        # The plugin passes a non-integer exit code on as text: show it as it was written.
+        shown = "" if code is None else repr(code)
         return [
-            f"Your code called sys.exit({'' if code is None else code}){here}.",
+            f"Your code called sys.exit({shown}){here}.",
             "A kata function returns its answer; it never ends the process.",
         ]
     if kind == "crashed":
         return [
-            f"{f.message[0].upper()}{f.message[1:]}.",
+            _sentence(f.message) or "The test process died.",
             "Look for os._exit(), os.kill() or a native extension in your code.",
         ]
     if kind == "output-flood":
@@ -365,10 +422,21 @@ def _body(kata: Kata, f: Failure) -> list[str]:
         path = kata.tests.as_posix()
         return [f"pytest found no tests in {path}. Restore it with `git checkout -- {path}`."]
     if kind == "internal":
-        lines = [f"{f.message[0].upper()}{f.message[1:]}; this is the workbook's setup, not your code."]
-        lines.append("Reinstall with `pip install -e .` and try again. pytest said:")
-        lines.extend(f"    | {line}" for line in f.output.splitlines()[-15:])
+        problem = (f.message.strip() or "pytest could not run the tests").rstrip(".")
+        lines = [
+            f"{problem[:1].upper()}{problem[1:]}; this is the workbook's setup, not your code.",
+            "Reinstall with `pip install -e .` and try again.",
+        ]
+        if f.output.strip():
+            lines.append("pytest said:")
+            lines.extend(line.removeprefix("  ") for line in _quote(f.output))
         return lines
+    if kind == "skipped":
+        return [
+            "The test was skipped, and a kata passes only when every test runs and passes.",
+            "Does your code call pytest.skip()? Is every package of the workbook installed",
+            "(`pip install -e .`)?",
+        ]
     return [*_indent_message(f.message)]
 
 
@@ -383,14 +451,17 @@ def _next_step(kata: Kata, failure: Failure, hints: Hints) -> str:
     again = f"`katas check {kata.id}`"
     if failure.kind in ("tests-missing", "stub-missing", "no-tests", "internal", "impl-missing"):
         return f"Then run {again} again."
+    # Code not written yet is not fixed, it is written.
+    act = "write your code" if failure.kind == "not-started" else "fix it"
     if hints.shown < hints.total:
         return (
-            f"Next: fix it and run {again}. Stuck? `katas hint {kata.id}` "
+            f"Next: {act} and run {again}. Stuck? `katas hint {kata.id}` "
             f"(hint {hints.shown + 1} of {hints.total})."
         )
+    # No full stop after the link: it would be copied into the anchor.
     return (
-        f"Next: fix it and run {again}. All {hints.total} hints are shown "
-        f"(`katas hint {kata.id} --all`); the docs: docs/{kata.folder}.md#{kata.docs}"
+        f"Next: {act} and run {again}. All {hints.total} hints are shown "
+        f"(`katas hint {kata.id} --all`); read more in docs/{kata.folder}.md#{kata.docs}"
     )
 
 
@@ -420,17 +491,23 @@ def check_json(kata: Kata, run: KataRun) -> dict:
 # -- verify -------------------------------------------------------------------------------------
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def verify_text(proofs, stray: list[str], seconds: float, style: Style = plain) -> str:
     """The curriculum proof, one line per kata, its problems beneath it, then the totals."""
     if not proofs and not stray:
-        return "No katas in the manifest yet: nothing to prove."
+        # Also what `katas verify 3` prints for a stage without katas, so no "in the manifest".
+        return "No katas to prove yet."
     lines: list[str] = []
     for p in proofs:
         tests = len(p.solution.tests)
         rejected = sum(1 for _, run in p.wrong if run.failed_tests)
-        verdict = style("ok  ", fg="green") if p.ok else style("FAIL", fg="red")
+        # Padding outside the style, so colour covers the word only.
+        verdict = style("ok", fg="green") + "  " if p.ok else style("FAIL", fg="red")
         lines.append(
-            f"{verdict}  {p.kata.id:<28} {tests} tests; stub fails "
+            f"{verdict}  {p.kata.id:<28} {_plural(tests, 'test')}; stub fails "
             f"{sum(t.outcome == 'failed' for t in p.stub.tests)}/{len(p.stub.tests)}; "
             f"{rejected}/{len(p.wrong)} wrong fixtures rejected  ({p.seconds:.2f} s)"
         )
@@ -442,7 +519,7 @@ def verify_text(proofs, stray: list[str], seconds: float, style: Style = plain) 
     lines.append("")
     lines.append(
         f"{len(proofs) - bad} of {len(proofs)} katas proven, {bad} with problems"
-        + (f", {len(stray)} stray files" if stray else "")
+        + (f", {_plural(len(stray), 'stray file')}" if stray else "")
         + f" ({seconds:.1f} s)."
     )
     return "\n".join(lines)

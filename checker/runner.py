@@ -56,6 +56,8 @@ class Failure:
 
 @dataclass(frozen=True)
 class TestResult:
+    __test__ = False  # a result, not a test class for pytest to collect
+
     nodeid: str
     outcome: str  # passed | failed | skipped
     function: str
@@ -172,7 +174,12 @@ def run_kata(
                 start_new_session=True,
             )
             watch = _Watch(report, default_timeout=test_timeout, grace=grace)
-            verdict = watch.until_exit(proc)
+            try:
+                verdict = watch.until_exit(proc)
+            except BaseException:
+                # Ctrl-C or an error in the checker: never leave learner code running.
+                _kill(proc)
+                raise
         events = watch.events
         tail = _tail(output)
     return _summarize(kata, label, events, proc.returncode, verdict, tail, time.monotonic() - started)
@@ -354,6 +361,10 @@ def _failure(data: dict | None) -> Failure | None:
     if not data:
         return None
     known = {"kind", "message", "exc_type", "where", "test_where", "output"}
+    details = {k: v for k, v in data.items() if k not in known}
+    column = (data.get("where") or {}).get("column")
+    if column is not None:
+        details["column"] = column  # where a syntax error's caret goes
     return Failure(
         kind=data.get("kind", "exception"),
         message=data.get("message", ""),
@@ -361,7 +372,7 @@ def _failure(data: dict | None) -> Failure | None:
         where=_where(data.get("where")),
         test_where=_where(data.get("test_where")),
         output=data.get("output", ""),
-        details={k: v for k, v in data.items() if k not in known},
+        details=details,
     )
 
 

@@ -9,7 +9,8 @@ Pure and derived on demand, never stored, so it cannot drift from the progress f
   to it.
 - A stage is *complete* when all its checkpoints are met; a stage with no katas at all shows as
   "no katas yet", never as complete.
-- A stage is *open* when all its prerequisites are complete, else *locked*.
+- A stage is *open* when all its prerequisites are complete, else *locked*. A stage completed
+  early (``katas check --force``) shows as complete, but opens only with its prerequisites.
 """
 
 from __future__ import annotations
@@ -57,7 +58,10 @@ class StageStanding:
 
     @property
     def is_open(self) -> bool:
-        return self.state in (OPEN, COMPLETE) or (self.state == EMPTY and not self.missing)
+        """Every prerequisite of the stage is complete, whatever its own state."""
+        # Not `state in (OPEN, COMPLETE)`: a stage completed early with `check --force` is not
+        # open until its prerequisites are complete, and only then is it news that it opened.
+        return not self.missing
 
 
 @dataclass(frozen=True)
@@ -137,5 +141,7 @@ def progress_made(before: Standing, after: Standing) -> list[str]:
             lines.append(f"Stage {new.stage.number} ({new.stage.title}) is complete.")
     for old, new in zip(before.stages, after.stages, strict=True):
         if new.is_open and not old.is_open:
-            lines.append(f"Stage {new.stage.number} ({new.stage.title}) is now open.")
+            # An open stage without katas is still a dead end; say so before `katas next` does.
+            empty = "; it has no katas yet" if new.state == EMPTY else ""
+            lines.append(f"Stage {new.stage.number} ({new.stage.title}) is now open{empty}.")
     return lines

@@ -3,6 +3,5 @@
 
 def grow() -> int:
     """Return 0."""
-    hoard = []
-    while True:
-        hoard.append(bytearray(64 << 20))
+    table = [0] * (1 << 36)  # 64 Gi slots: far past the runner's memory cap
+    return len(table) * 0
