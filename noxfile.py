@@ -34,7 +34,12 @@ def _interpreters() -> list[str]:
             candidates += sorted(glob.glob(f"{root}/versions/{version}.*/bin/python{version}"))
         for exe in filter(None, candidates):
             try:
-                ok = subprocess.run([exe, "-c", "import venv, ensurepip"], capture_output=True).returncode == 0
+                ok = (
+                    subprocess.run(
+                        [exe, "-c", "import venv, ensurepip"], capture_output=True
+                    ).returncode
+                    == 0
+                )
             except OSError:
                 ok = False
             if ok:

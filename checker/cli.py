@@ -45,7 +45,7 @@ class _Group(click.Group):
             raise
         except progress.ProgressError as exc:
             raise click.ClickException(str(exc)) from None
-        except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+        except Exception as exc:
             log = Path(os.environ.get("TMPDIR", "/tmp")) / "katas-crash.log"
             try:
                 log.write_text(traceback.format_exc(), encoding="utf-8")
@@ -102,7 +102,9 @@ class _Workbook:
         ]
         if stray:
             text += f" ({stray[0]} exists but is not a kata in the manifest.)"
-        text += " `katas list` shows every kata; stages are 1-" + str(len(self.curriculum.stages)) + "."
+        text += (
+            " `katas list` shows every kata; stages are 1-" + str(len(self.curriculum.stages)) + "."
+        )
         return text
 
     def select(self, names: tuple[str, ...]) -> list[Kata]:
@@ -293,7 +295,9 @@ def next_command(root: str | None, as_json: bool) -> None:
 
 @cli.command("hint", short_help="Show the next hint for a kata.")
 @click.argument("kata")
-@click.option("--all", "show_all", is_flag=True, help="Show every hint revealed so far, and the next.")
+@click.option(
+    "--all", "show_all", is_flag=True, help="Show every hint revealed so far, and the next."
+)
 @click.pass_obj
 def hint_command(root: str | None, kata: str, show_all: bool) -> None:
     """Show one more hint for KATA each time you ask."""
@@ -333,10 +337,14 @@ def graph_command(root: str | None) -> None:
 
 @cli.command("verify", short_help="Prove every kata's tests are honest (maintainers).")
 @click.argument("targets", nargs=-1)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Parallel runs (default: cores).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Parallel runs (default: cores)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")
 @click.pass_obj
-def verify_command(root: str | None, targets: tuple[str, ...], jobs: int | None, as_json: bool) -> None:
+def verify_command(
+    root: str | None, targets: tuple[str, ...], jobs: int | None, as_json: bool
+) -> None:
     """Prove TARGETS (stage numbers or kata ids; default all): solution passes, stub fails,
     known-wrong fixtures are rejected."""
     from checker import verify

@@ -373,26 +373,24 @@ class _Loader:
     def checkpoints(self, table: dict, number: int, entry: str) -> tuple[Checkpoint, ...]:
         raw = table.get("checkpoints")
         if not isinstance(raw, list) or not raw:
-            self.problem(entry, "needs 'checkpoints', a list of { id = \"N.k\", text = \"...\" }")
+            self.problem(entry, 'needs \'checkpoints\', a list of { id = "N.k", text = "..." }')
             return ()
         result: list[Checkpoint] = []
         for item in raw:
             if not isinstance(item, dict):
-                self.problem(
-                    entry, f"checkpoint {item!r} must be {{ id = \"N.k\", text = \"...\" }}"
-                )
+                self.problem(entry, f'checkpoint {item!r} must be {{ id = "N.k", text = "..." }}')
                 continue
             cid = item.get("id")
             where = f"{entry} checkpoint '{cid}'" if isinstance(cid, str) else f"{entry} checkpoint"
             self.unknown_keys(where, item, _CHECKPOINT_KEYS)
             if cid is None:
-                self.problem(entry, f"a checkpoint has no id; add id = \"{number}.k\"")
+                self.problem(entry, f'a checkpoint has no id; add id = "{number}.k"')
                 continue
             if not isinstance(cid, str):
                 # `id = 1.1` is a float in TOML; its repr alone would read like a valid id.
                 self.problem(
                     entry,
-                    f"checkpoint id {cid!r} is not a string; quote it, like id = \"{number}.1\"",
+                    f'checkpoint id {cid!r} is not a string; quote it, like id = "{number}.1"',
                 )
                 continue
             match = _CHECKPOINT_ID.match(cid)
@@ -443,9 +441,7 @@ class _Loader:
             number = self.integer(table, "stage", entry)
             stage = stages.get(number) if number is not None else None
             if number is not None and stage is None:
-                self.problem(
-                    entry, f"stage {number} is not a stage; use one of {sorted(stages)}"
-                )
+                self.problem(entry, f"stage {number} is not a stage; use one of {sorted(stages)}")
             module = table.get("module")
             if (
                 not isinstance(module, str)
@@ -531,7 +527,7 @@ class _Loader:
             self.problem(
                 entry,
                 f"passes_on_stub {raw!r} must be a table, "
-                "like { test_name = \"why it passes on the untouched stub\" }",
+                'like { test_name = "why it passes on the untouched stub" }',
             )
             return {}
         passes: dict[str, str] = {}
@@ -554,7 +550,8 @@ class _Loader:
             anchors = docs_anchors(page.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             self.problem(
-                entry, f"docs page {stage.docs_page.as_posix()} cannot be read ({exc}); "
+                entry,
+                f"docs page {stage.docs_page.as_posix()} cannot be read ({exc}); "
                 "save it as UTF-8 text",
             )
             return
@@ -621,7 +618,7 @@ class _Loader:
         kata = _declared_kata(tree)
         doc = (ast.get_docstring(tree) or "").strip()
         if kata is None:
-            self.problem(where, "declares no KATA = \"kata-id\"; name the kata it imitates")
+            self.problem(where, 'declares no KATA = "kata-id"; name the kata it imitates')
         if not doc:
             self.problem(where, "has no docstring; say which bug it carries")
         if kata is None or not doc:
@@ -707,7 +704,7 @@ def _find_cycle(graph: dict[int, tuple[int, ...]]) -> list[int] | None:
             if nxt not in graph or nxt == node:
                 continue
             if state.get(nxt) == 1:
-                return [*path[path.index(nxt):], nxt]
+                return [*path[path.index(nxt) :], nxt]
             if nxt not in state and (found := visit(nxt)):
                 return found
         path.pop()

@@ -182,7 +182,9 @@ def run_kata(
                 raise
         events = watch.events
         tail = _tail(output)
-    return _summarize(kata, label, events, proc.returncode, verdict, tail, time.monotonic() - started)
+    return _summarize(
+        kata, label, events, proc.returncode, verdict, tail, time.monotonic() - started
+    )
 
 
 # -- the watchdog -----------------------------------------------------------------------------
@@ -296,7 +298,9 @@ def _summarize(
     if running is not None and problem is not None:
         # The run died inside this test: it is the test that failed, with the run's problem.
         results[running] = TestResult(
-            nodeid=running, outcome="failed", function=running.split("::")[-1].split("[")[0],
+            nodeid=running,
+            outcome="failed",
+            function=running.split("::")[-1].split("[")[0],
             failure=problem,
         )
     return KataRun(kata.id, label, tuple(results.values()), collected, problem, returncode, seconds)
@@ -311,7 +315,9 @@ def _run_problem(
 ) -> Failure | None:
     phase = "while importing the kata" if collected is None else "while a test was running"
     if verdict == "hung":
-        return Failure("hung", f"the run stopped making progress {phase} and was stopped", output=tail)
+        return Failure(
+            "hung", f"the run stopped making progress {phase} and was stopped", output=tail
+        )
     if verdict == "would-not-exit":
         return Failure(
             "would-not-exit",
@@ -322,10 +328,16 @@ def _run_problem(
     if returncode is not None and returncode < 0:
         sig = -returncode
         if sig == signal.SIGXFSZ:
-            return Failure("output-flood", f"wrote more than {OUTPUT_MB} MiB of output", output=tail)
+            return Failure(
+                "output-flood", f"wrote more than {OUTPUT_MB} MiB of output", output=tail
+            )
         name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
-        return Failure("crashed", f"the test process was killed by {name} {phase}", output=tail,
-                       details={"signal": name})
+        return Failure(
+            "crashed",
+            f"the test process was killed by {name} {phase}",
+            output=tail,
+            details={"signal": name},
+        )
     if not finished:
         return Failure(
             "crashed",
@@ -335,9 +347,13 @@ def _run_problem(
             details={"exit_status": returncode},
         )
     if returncode == 5 or collected == 0:
-        return Failure("no-tests", "pytest collected no tests from this kata's test file", output=tail)
+        return Failure(
+            "no-tests", "pytest collected no tests from this kata's test file", output=tail
+        )
     if returncode in (3, 4):
-        return Failure("internal", f"pytest could not run the tests (exit status {returncode})", output=tail)
+        return Failure(
+            "internal", f"pytest could not run the tests (exit status {returncode})", output=tail
+        )
     return None
 
 
@@ -380,14 +396,19 @@ def _where(data: dict | None) -> Where | None:
     if not data:
         return None
     return Where(
-        str(data.get("path", "")), data.get("line"), data.get("code") or "", data.get("function") or ""
+        str(data.get("path", "")),
+        data.get("line"),
+        data.get("code") or "",
+        data.get("function") or "",
     )
 
 
 def _missing_file(root: Path, kata: Kata, impl: str | WrongFixture) -> Failure | None:
     if not (root / kata.tests).is_file():
         return Failure("tests-missing", str(kata.tests), details={"path": kata.tests.as_posix()})
-    needed = {STUB: kata.stub, SOLUTION: kata.solution}.get(impl) if isinstance(impl, str) else impl.path
+    needed = (
+        {STUB: kata.stub, SOLUTION: kata.solution}.get(impl) if isinstance(impl, str) else impl.path
+    )
     if needed is not None and not (root / needed).is_file():
         kind = "stub-missing" if impl == STUB else "impl-missing"
         return Failure(kind, str(needed), details={"path": needed.as_posix()})

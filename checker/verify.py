@@ -66,7 +66,9 @@ def prove(
     for kata in katas:
         solution, stub = next(runs), next(runs)
         wrong = tuple((fixture, next(runs)) for fixture in kata.wrong)
-        proofs.append(KataProof(kata, solution, stub, wrong, tuple(judge(kata, solution, stub, wrong))))
+        proofs.append(
+            KataProof(kata, solution, stub, wrong, tuple(judge(kata, solution, stub, wrong)))
+        )
     return proofs
 
 
@@ -101,9 +103,13 @@ def judge(
     names = {t.function for t in stub.tests} | {t.name for t in stub.tests}
     for name in declared:
         if stub.tests and name not in names:
-            problems.append(f"passes_on_stub names {name}, which is not a test in {kata.tests.as_posix()}")
+            problems.append(
+                f"passes_on_stub names {name}, which is not a test in {kata.tests.as_posix()}"
+            )
         elif any(t.outcome == "failed" and name in (t.function, t.name) for t in stub.tests):
-            problems.append(f"{name} is declared in passes_on_stub but fails on the stub; remove it")
+            problems.append(
+                f"{name} is declared in passes_on_stub but fails on the stub; remove it"
+            )
     # (c) every known-wrong fixture is rejected by a failing test
     if not kata.wrong:
         problems.append(

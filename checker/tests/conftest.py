@@ -37,6 +37,16 @@ def workbook(tmp_path: Path) -> Workbook:
 
 
 STAGE1_LEARNER_STATES = (
-    "greeter", "counter", "parser", "importer", "renamer", "looper", "quitter",
-    "exiter", "flooder", "lingerer", "hog", "vanisher",
+    "greeter",
+    "counter",
+    "parser",
+    "importer",
+    "renamer",
+    "looper",
+    "quitter",
+    "exiter",
+    "flooder",
+    "lingerer",
+    "hog",
+    "vanisher",
 )

@@ -24,8 +24,17 @@ def katas(workbook, *args: str, env: dict | None = None):
 
 def solve_stage1(workbook):
     workbook.solve(
-        "greeter", "counter", "parser", "importer", "renamer", "looper", "quitter",
-        "exiter", "flooder", "lingerer", "hog",
+        "greeter",
+        "counter",
+        "parser",
+        "importer",
+        "renamer",
+        "looper",
+        "quitter",
+        "exiter",
+        "flooder",
+        "lingerer",
+        "hog",
     )
 
 
@@ -51,7 +60,10 @@ def test_status_json_reports_stages_checkpoints_and_katas(workbook):
     assert stage2["state"] == "locked"
     assert stage2["prerequisites"] == [1]
     assert stage2["checkpoints"][0] == {
-        "id": "2.1", "text": "Double a number.", "met": False, "katas": ["doubler"],
+        "id": "2.1",
+        "text": "Double a number.",
+        "met": False,
+        "katas": ["doubler"],
     }
     assert {"id": "doubler", "passed": False}.items() <= stage2["katas"][0].items()
 
@@ -81,7 +93,11 @@ def test_the_workbook_root_can_come_from_the_environment(workbook):
 
 def test_a_broken_manifest_lists_its_problems_without_a_traceback(workbook):
     manifest = workbook.path("katas/curriculum.toml")
-    manifest.write_text(manifest.read_text().replace('hints = ["Use the + operator.", "return a + b"]', "hints = []"))
+    manifest.write_text(
+        manifest.read_text().replace(
+            'hints = ["Use the + operator.", "return a + b"]', "hints = []"
+        )
+    )
     result = katas(workbook, "status")
     assert result.exit_code == 1
     assert "katas/curriculum.toml: kata 'adder':" in result.output
@@ -168,8 +184,19 @@ def test_checking_a_stage_runs_every_kata_even_after_one_kills_its_process(workb
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.startswith(("PASS", "FAIL"))]
     assert [line.split()[1] for line in lines] == [
-        "adder", "greeter", "counter", "parser", "importer", "renamer", "looper",
-        "quitter", "exiter", "flooder", "lingerer", "hog", "vanisher",
+        "adder",
+        "greeter",
+        "counter",
+        "parser",
+        "importer",
+        "renamer",
+        "looper",
+        "quitter",
+        "exiter",
+        "flooder",
+        "lingerer",
+        "hog",
+        "vanisher",
     ]
     assert lines[0].startswith("PASS")
     assert result.output.count("Test:  ") == 1  # only the first failure is explained
@@ -198,7 +225,9 @@ def test_a_kata_edited_since_its_check_shows_changed_re_check(workbook):
     katas(workbook, "check", "adder")
     stub = workbook.path("katas/stage1_basics/adder.py")
     stub.write_text(stub.read_text() + "\n# an edit\n")
-    assert "adder                        passed, changed: re-check" in katas(workbook, "status").output
+    assert (
+        "adder                        passed, changed: re-check" in katas(workbook, "status").output
+    )
 
 
 def test_check_json_reports_each_kata_and_its_first_failure(workbook):
@@ -249,7 +278,11 @@ def test_each_hint_call_reveals_one_more_and_all_repeats_them(workbook):
     )
     assert katas(workbook, "hint", "counter").output.startswith("Hint 2 of 3")
     out = katas(workbook, "hint", "counter", "--all").output
-    assert [line[:11] for line in out.splitlines()[:3]] == ["Hint 1 of 3", "Hint 2 of 3", "Hint 3 of 3"]
+    assert [line[:11] for line in out.splitlines()[:3]] == [
+        "Hint 1 of 3",
+        "Hint 2 of 3",
+        "Hint 3 of 3",
+    ]
     assert "That is the last hint. More in docs/stage1_basics.md#counter" in out
     check = katas(workbook, "check", "counter").output
     assert "All 3 hints are shown" in check
@@ -269,8 +302,13 @@ def test_list_shows_every_kata_with_stage_checkpoints_and_state(workbook):
     assert lines[-1].split() == ["halver", "2", "2.2", "locked"]
     data = json.loads(katas(workbook, "list", "--json").output)
     assert data[0] == {
-        "id": "adder", "stage": 1, "checkpoints": ["1.1"], "passed": True,
-        "checked": True, "changed": False, "hints_shown": 0,
+        "id": "adder",
+        "stage": 1,
+        "checkpoints": ["1.1"],
+        "passed": True,
+        "checked": True,
+        "changed": False,
+        "hints_shown": 0,
     }
 
 
@@ -319,7 +357,7 @@ def test_verify_of_everything_reports_stray_files_and_learner_states(workbook):
     data = json.loads(result.output)
     assert result.exit_code == 1
     assert data["stray"] == [
-        'katas/stage1_basics/test_stray.py: not in the manifest; add a [[kata]] with module = '
+        "katas/stage1_basics/test_stray.py: not in the manifest; add a [[kata]] with module = "
         '"stray" or remove the file'
     ]
     by_id = {k["id"]: k for k in data["katas"]}

@@ -100,8 +100,9 @@ def without_checkpoint_2_3() -> Curriculum:
 def test_sentence_reads_a_test_name_as_words(
     function: str, cls: str | None, params: str | None, expected: str
 ):
-    test = Result(nodeid=f"t.py::{function}", outcome="passed", function=function, cls=cls,
-                      params=params)
+    test = Result(
+        nodeid=f"t.py::{function}", outcome="passed", function=function, cls=cls, params=params
+    )
 
     assert sentence(test) == expected
 
@@ -297,13 +298,32 @@ def test_status_json_holds_every_stage_checkpoint_and_kata():
                 "prerequisites": [],
                 "missing": [],
                 "checkpoints": [
-                    {"id": "1.1", "text": "Return the right value.", "met": False,
-                     "katas": ["adder", "greeter"]},
-                    {"id": "1.2", "text": "Write code that imports.", "met": False,
-                     "katas": ["counter", "parser", "importer", "renamer"]},
-                    {"id": "1.3", "text": "Write code that finishes.", "met": False,
-                     "katas": ["looper", "quitter", "exiter", "flooder", "lingerer", "hog",
-                               "vanisher"]},
+                    {
+                        "id": "1.1",
+                        "text": "Return the right value.",
+                        "met": False,
+                        "katas": ["adder", "greeter"],
+                    },
+                    {
+                        "id": "1.2",
+                        "text": "Write code that imports.",
+                        "met": False,
+                        "katas": ["counter", "parser", "importer", "renamer"],
+                    },
+                    {
+                        "id": "1.3",
+                        "text": "Write code that finishes.",
+                        "met": False,
+                        "katas": [
+                            "looper",
+                            "quitter",
+                            "exiter",
+                            "flooder",
+                            "lingerer",
+                            "hog",
+                            "vanisher",
+                        ],
+                    },
                 ],
                 "katas": [
                     kata("adder", passed=True, checked=True),
@@ -322,8 +342,12 @@ def test_status_json_holds_every_stage_checkpoint_and_kata():
                 "checkpoints": [
                     {"id": "2.1", "text": "Double a number.", "met": False, "katas": ["doubler"]},
                     {"id": "2.2", "text": "Halve a number.", "met": False, "katas": ["halver"]},
-                    {"id": "2.3", "text": "A checkpoint no kata proves yet.", "met": False,
-                     "katas": []},
+                    {
+                        "id": "2.3",
+                        "text": "A checkpoint no kata proves yet.",
+                        "met": False,
+                        "katas": [],
+                    },
                 ],
                 "katas": [kata("doubler"), kata("halver")],
             },
@@ -382,20 +406,42 @@ def test_list_text_without_katas_says_they_arrive_with_each_stage():
 
 
 def test_list_json_is_one_object_per_kata_in_learning_order():
-    standing = standing_of("adder", greeter=record(CURRICULUM, "greeter", passed=False,
-                                                   hints_shown=2))
+    standing = standing_of(
+        "adder", greeter=record(CURRICULUM, "greeter", passed=False, hints_shown=2)
+    )
 
     listed = list_json(standing)
 
     assert [k["id"] for k in listed] == [k.id for k in CURRICULUM.katas]
     assert listed[:2] == [
-        {"stage": 1, "checkpoints": ["1.1"], "id": "adder", "passed": True, "checked": True,
-         "changed": False, "hints_shown": 0},
-        {"stage": 1, "checkpoints": ["1.1"], "id": "greeter", "passed": False, "checked": True,
-         "changed": False, "hints_shown": 2},
+        {
+            "stage": 1,
+            "checkpoints": ["1.1"],
+            "id": "adder",
+            "passed": True,
+            "checked": True,
+            "changed": False,
+            "hints_shown": 0,
+        },
+        {
+            "stage": 1,
+            "checkpoints": ["1.1"],
+            "id": "greeter",
+            "passed": False,
+            "checked": True,
+            "changed": False,
+            "hints_shown": 2,
+        },
     ]
-    assert listed[-1] == {"stage": 2, "checkpoints": ["2.2"], "id": "halver", "passed": False,
-                          "checked": False, "changed": False, "hints_shown": 0}
+    assert listed[-1] == {
+        "stage": 2,
+        "checkpoints": ["2.2"],
+        "id": "halver",
+        "passed": False,
+        "checked": False,
+        "changed": False,
+        "hints_shown": 0,
+    }
 
 
 # -- graph ------------------------------------------------------------------------------------
@@ -468,8 +514,9 @@ def kata_run(
     seconds: float = 0.25,
 ) -> KataRun:
     count = len(tests) if collected is None and problem is None else collected
-    return KataRun(kata_id, "stub", tuple(tests), count, problem, 0 if problem is None else 1,
-                   seconds)
+    return KataRun(
+        kata_id, "stub", tuple(tests), count, problem, 0 if problem is None else 1, seconds
+    )
 
 
 ADDER_PASSES = kata_run(
@@ -481,8 +528,11 @@ DOUBLER_FAILS_ONE = kata_run(
     passed("test_doubles_small_numbers[zero]", DOUBLER_TESTS),
     failed(
         "test_doubles_small_numbers[four]",
-        Failure("assertion", "Called double(4). It returned 16, expected 8.\nassert 16 == 8",
-                "AssertionError"),
+        Failure(
+            "assertion",
+            "Called double(4). It returned 16, expected 8.\nassert 16 == 8",
+            "AssertionError",
+        ),
         DOUBLER_TESTS,
         line=7,
     ),
@@ -698,8 +748,7 @@ EXPLAIN_CASES = [
             "adder: a test failed",
             "",
             "  Test:  adds two small numbers",
-            "  Your code raised TypeError at katas/stage1_basics/adder.py:11  "
-            "`return a + str(b)`:",
+            "  Your code raised TypeError at katas/stage1_basics/adder.py:11  `return a + str(b)`:",
             "    unsupported operand type(s) for +: 'int' and 'str'",
             "  Test file:  katas/stage1_basics/test_adder.py:5  `assert add(2, 3) == 5`",
             "",
@@ -1228,10 +1277,26 @@ def test_every_failure_kind_the_report_knows_has_an_explain_case():
     kinds = {case.values[1].first_failure[1].kind for case in EXPLAIN_CASES}
 
     assert kinds >= {
-        "not-started", "assertion", "exception", "syntax-error", "import-error", "missing-name",
-        "timeout", "hung", "exited", "crashed", "output-flood", "memory", "recursion",
-        "would-not-exit", "tests-missing", "stub-missing", "impl-missing", "no-tests",
-        "internal", "skipped",
+        "not-started",
+        "assertion",
+        "exception",
+        "syntax-error",
+        "import-error",
+        "missing-name",
+        "timeout",
+        "hung",
+        "exited",
+        "crashed",
+        "output-flood",
+        "memory",
+        "recursion",
+        "would-not-exit",
+        "tests-missing",
+        "stub-missing",
+        "impl-missing",
+        "no-tests",
+        "internal",
+        "skipped",
     }
 
 
@@ -1248,26 +1313,50 @@ ASSERTION = one_test(
 @pytest.mark.parametrize(
     ("run", "hints", "expected"),
     [
-        (ASSERTION, Hints(0, 2),
-         "Next: fix it and run `katas check adder`. Stuck? `katas hint adder` (hint 1 of 2)."),
-        (ASSERTION, Hints(1, 2),
-         "Next: fix it and run `katas check adder`. Stuck? `katas hint adder` (hint 2 of 2)."),
-        (ASSERTION, Hints(2, 2),
-         "Next: fix it and run `katas check adder`. All 2 hints are shown "
-         "(`katas hint adder --all`); read more in docs/stage1_basics.md#adder"),
+        (
+            ASSERTION,
+            Hints(0, 2),
+            "Next: fix it and run `katas check adder`. Stuck? `katas hint adder` (hint 1 of 2).",
+        ),
+        (
+            ASSERTION,
+            Hints(1, 2),
+            "Next: fix it and run `katas check adder`. Stuck? `katas hint adder` (hint 2 of 2).",
+        ),
+        (
+            ASSERTION,
+            Hints(2, 2),
+            "Next: fix it and run `katas check adder`. All 2 hints are shown "
+            "(`katas hint adder --all`); read more in docs/stage1_basics.md#adder",
+        ),
         # The manifest lost a hint since the learner saw three.
-        (ASSERTION, Hints(3, 2),
-         "Next: fix it and run `katas check adder`. All 2 hints are shown "
-         "(`katas hint adder --all`); read more in docs/stage1_basics.md#adder"),
-        (NOT_STARTED, Hints(0, 2),
-         "Next: write your code and run `katas check adder`. "
-         "Stuck? `katas hint adder` (hint 1 of 2)."),
-        (NOT_STARTED, Hints(2, 2),
-         "Next: write your code and run `katas check adder`. All 2 hints are shown "
-         "(`katas hint adder --all`); read more in docs/stage1_basics.md#adder"),
+        (
+            ASSERTION,
+            Hints(3, 2),
+            "Next: fix it and run `katas check adder`. All 2 hints are shown "
+            "(`katas hint adder --all`); read more in docs/stage1_basics.md#adder",
+        ),
+        (
+            NOT_STARTED,
+            Hints(0, 2),
+            "Next: write your code and run `katas check adder`. "
+            "Stuck? `katas hint adder` (hint 1 of 2).",
+        ),
+        (
+            NOT_STARTED,
+            Hints(2, 2),
+            "Next: write your code and run `katas check adder`. All 2 hints are shown "
+            "(`katas hint adder --all`); read more in docs/stage1_basics.md#adder",
+        ),
     ],
-    ids=["no hint seen", "one hint seen", "all hints seen", "more seen than there are",
-         "not started", "not started, all hints seen"],
+    ids=[
+        "no hint seen",
+        "one hint seen",
+        "all hints seen",
+        "more seen than there are",
+        "not started",
+        "not started, all hints seen",
+    ],
 )
 def test_the_next_line_counts_the_hints_left(run: KataRun, hints: Hints, expected: str):
     assert explain(CURRICULUM.kata("adder"), run, hints).splitlines()[-1] == f"  {expected}"
@@ -1275,8 +1364,11 @@ def test_the_next_line_counts_the_hints_left(run: KataRun, hints: Hints, expecte
 
 def test_explain_quotes_only_the_last_lines_of_long_output_and_says_so():
     output = "\n".join(f"line {n}" for n in range(1, 21))
-    run = one_test("adder", "test_adds_two_small_numbers",
-                   Failure("assertion", "assert 6 == 5", "AssertionError", output=output))
+    run = one_test(
+        "adder",
+        "test_adds_two_small_numbers",
+        Failure("assertion", "assert 6 == 5", "AssertionError", output=output),
+    )
 
     text = explain(CURRICULUM.kata("adder"), run, Hints(0, 2))
 
@@ -1290,13 +1382,17 @@ def test_explain_quotes_only_the_last_lines_of_long_output_and_says_so():
 
 def test_explain_cuts_a_very_long_message_after_forty_lines():
     message = "\n".join(f"row {n}" for n in range(1, 46))
-    run = one_test("adder", "test_adds_two_small_numbers",
-                   Failure("assertion", message, "AssertionError"))
+    run = one_test(
+        "adder", "test_adds_two_small_numbers", Failure("assertion", message, "AssertionError")
+    )
 
     body = explain(CURRICULUM.kata("adder"), run, Hints(0, 2)).splitlines()[3:45]
 
-    assert body == [*(f"  row {n}" for n in range(1, 41)), "  ... (5 more lines)",
-                    "  Test file:  katas/stage1_basics/test_adder.py:4"]
+    assert body == [
+        *(f"  row {n}" for n in range(1, 41)),
+        "  ... (5 more lines)",
+        "  Test file:  katas/stage1_basics/test_adder.py:4",
+    ]
 
 
 # -- verify -----------------------------------------------------------------------------------
@@ -1310,16 +1406,18 @@ def proof(kata_id: str, stub_outcomes: str, wrong: dict[str, bool], problems=(),
 
     def outcomes(code: str) -> tuple[Result, ...]:
         return tuple(
-            dataclasses.replace(passed(f"test_{n}", tests_file),
-                                outcome="passed" if c == "p" else "failed")
+            dataclasses.replace(
+                passed(f"test_{n}", tests_file), outcome="passed" if c == "p" else "failed"
+            )
             for n, c in enumerate(code)
         )
 
     fixtures = tuple(
         (
             WrongFixture(name, Path(f"solutions/{kata.folder}/wrong/{name}.py"), kata_id, "bug"),
-            kata_run(kata_id, *outcomes("f" if rejected else "p" * len(stub_outcomes)),
-                     seconds=0.0),
+            kata_run(
+                kata_id, *outcomes("f" if rejected else "p" * len(stub_outcomes)), seconds=0.0
+            ),
         )
         for name, rejected in wrong.items()
     )
@@ -1446,8 +1544,10 @@ def test_plain_output_has_no_escape_codes():
         graph_text(standing, plain),
         check_line(CURRICULUM.kata("doubler"), DOUBLER_FAILS_ONE, plain),
         verify_text(PROOFS, STRAY, 1.0, plain),
-        *(explain(CURRICULUM.kata(c.values[0]), c.values[1], c.values[2], plain)
-          for c in EXPLAIN_CASES),
+        *(
+            explain(CURRICULUM.kata(c.values[0]), c.values[1], c.values[2], plain)
+            for c in EXPLAIN_CASES
+        ),
     ]
 
     assert [t for t in texts if ESC in t] == []
@@ -1461,8 +1561,7 @@ def test_no_line_ends_in_blanks():
         list_text(standing),
         graph_text(standing),
         verify_text(PROOFS, STRAY, 1.0),
-        *(explain(CURRICULUM.kata(c.values[0]), c.values[1], c.values[2])
-          for c in EXPLAIN_CASES),
+        *(explain(CURRICULUM.kata(c.values[0]), c.values[1], c.values[2]) for c in EXPLAIN_CASES),
     ]
 
     assert [line for t in texts for line in t.splitlines() if line != line.rstrip()] == []

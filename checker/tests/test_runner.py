@@ -22,7 +22,10 @@ def first(run_result):
 def test_a_solved_kata_passes_every_test(workbook):
     result = run(workbook, "adder")
     assert result.passed
-    assert [t.name for t in result.tests] == ["test_adds_two_small_numbers", "test_adds_a_negative_number"]
+    assert [t.name for t in result.tests] == [
+        "test_adds_two_small_numbers",
+        "test_adds_a_negative_number",
+    ]
     assert result.collected == 2
 
 
@@ -41,7 +44,9 @@ def test_an_untouched_stub_is_not_started_and_names_the_function(workbook):
     _, failure = first(run(workbook, "counter"))
     assert failure.kind == "not-started"
     assert (failure.where.path, failure.where.line, failure.where.function) == (
-        "katas/stage1_basics/counter.py", 10, "count_words",
+        "katas/stage1_basics/counter.py",
+        10,
+        "count_words",
     )
 
 
@@ -110,7 +115,7 @@ def test_a_thread_that_never_ends_is_reported_and_killed(workbook):
 
 
 def test_eating_memory_hits_the_memory_cap(workbook):
-    test, failure = first(run(workbook, "hog"))
+    _test, failure = first(run(workbook, "hog"))
     assert failure.kind == "memory"
     assert failure.where.path == "katas/stage1_basics/hog.py"
 
@@ -175,5 +180,7 @@ def test_a_known_wrong_fixture_is_run_in_place_of_the_stub(workbook):
 
 @pytest.mark.parametrize("variable", ["PYTEST_ADDOPTS", "PYTEST_PLUGINS"])
 def test_the_learners_pytest_environment_does_not_change_a_check(workbook, monkeypatch, variable):
-    monkeypatch.setenv(variable, "-x --this-option-does-not-exist" if variable == "PYTEST_ADDOPTS" else "nope")
+    monkeypatch.setenv(
+        variable, "-x --this-option-does-not-exist" if variable == "PYTEST_ADDOPTS" else "nope"
+    )
     assert run(workbook, "adder").passed
