@@ -72,7 +72,8 @@ def pytest_configure(config: pytest.Config) -> None:
         config.add_cleanup(lambda: sys.meta_path.remove(finder))
     path = config.getoption(REPORT_OPTION)
     if path:
-        stream = _Stream(Path(path), root)
+        # Absolute now: learner code may chdir, and later events must reach the same file.
+        stream = _Stream(Path(path).absolute(), root)
         config.pluginmanager.register(stream, "katas-report")
         stream.emit(event="session", impl=config.getoption(IMPL_OPTION), pid=os.getpid())
 
@@ -90,7 +91,13 @@ def _apply_limits(spec: str | None) -> None:
         return
     import resource
 
-    memory_mb, file_mb = (int(part) for part in spec.split(","))
+    try:
+        memory_mb, file_mb = (int(part) for part in spec.split(","))
+    except ValueError:
+        raise pytest.UsageError(
+            f"{LIMITS_OPTION}={spec!r}: use two whole numbers of MiB, as in "
+            f"{LIMITS_OPTION}=4096,64 (memory, then the largest file a test may write)"
+        ) from None
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, memory_mb << 20))
     resource.setrlimit(resource.RLIMIT_FSIZE, (file_mb << 20, file_mb << 20))
@@ -144,16 +151,15 @@ def register_hypothesis_profiles() -> None:
     """Register ``dev`` and ``ci`` and load one; runs when hypothesis is first imported.
 
     Declared as a ``hypothesis`` entry point in pyproject.toml, so a kata that does not use
-    hypothesis does not pay for importing it. ``--hypothesis-profile`` still wins: hypothesis
-    loads it after this hook has run.
+    hypothesis does not pay for importing it (the runner also leaves hypothesis' own pytest
+    plugin out of such runs: it imports hypothesis at the end of every run). A
+    ``--hypothesis-profile`` option still wins: hypothesis loads it after this hook has run.
     """
     from hypothesis import settings
 
     # No deadline in either profile: a test must never fail because the machine was busy.
     settings.register_profile("dev", deadline=None, print_blob=True)
-    settings.register_profile(
-        "ci", deadline=None, print_blob=True, derandomize=True, database=None
-    )
+    settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True, database=None)
     settings.load_profile("ci" if _truthy(os.environ.get("CI")) else "dev")
 
 
@@ -281,7 +287,7 @@ def describe(exc: BaseException, root: Path) -> dict:
     elif isinstance(exc, NotImplementedError) and learner and frames and frames[-1] is learner[-1]:
         kind = "not-started"
     elif isinstance(exc, ImportError | AttributeError) and (
-        match := _MISSING_NAME.search(str(exc)) or _MISSING_ATTR.search(str(exc))
+        match := _MISSING_NAME.search(_text(exc)) or _MISSING_ATTR.search(_text(exc))
     ):
         name, module = (
             (match.group(1), match.group(2))
@@ -297,7 +303,7 @@ def describe(exc: BaseException, root: Path) -> dict:
         kind = "import-error"
     elif isinstance(exc, SystemExit):
         kind = "exited"
-        extra = {"code": exc.code if isinstance(exc.code, int | None) else str(exc.code)}
+        extra = {"code": exc.code if isinstance(exc.code, int | None) else _text(exc.code)}
     elif isinstance(exc, OSError) and exc.errno == errno.EFBIG:
         kind = "output-flood"
     elif isinstance(exc, MemoryError):
@@ -319,11 +325,22 @@ def describe(exc: BaseException, root: Path) -> dict:
 
 
 def _message(exc: BaseException) -> str:
-    text = str(exc) if not isinstance(exc, SystemExit) else f"SystemExit({exc.code!r})"
-    notes = getattr(exc, "__notes__", None) or []
+    text = f"SystemExit({_text(exc.code, repr)})" if isinstance(exc, SystemExit) else _text(exc)
+    notes = [_text(note) for note in getattr(exc, "__notes__", None) or []]
     if notes:
-        text = "\n".join([text, *map(str, notes)]) if text else "\n".join(map(str, notes))
+        text = "\n".join([text, *notes]) if text else "\n".join(notes)
     return _clip(text, MAX_MESSAGE)
+
+
+def _text(value: object, convert=str) -> str:
+    """``str(value)``, or a placeholder when learner code made ``__str__`` raise.
+
+    An exception escaping a reporting hook would end the whole run with pytest's INTERNALERROR.
+    """
+    try:
+        return convert(value)
+    except Exception:
+        return f"<unprintable {type(value).__name__} object>"
 
 
 def _is_learner_file(filename: str, root: Path) -> bool:
@@ -369,8 +386,12 @@ def _first_line(doc: str | None) -> str | None:
 
 
 def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit] + f"\n... ({len(text) - limit} more characters)"
+    if len(text) <= limit:
+        return text
+    return text[:limit] + f"\n... ({len(text) - limit} more characters)"
 
 
 def _clip_tail(text: str, limit: int) -> str:
-    return text if len(text) <= limit else f"... ({len(text) - limit} characters before)\n" + text[-limit:]
+    if len(text) <= limit:
+        return text
+    return f"... ({len(text) - limit} characters before)\n" + text[-limit:]

@@ -333,9 +333,10 @@ def _body(kata: Kata, f: Failure) -> list[str]:
             f"The task is in the docstring of {stub}: replace the `raise` with your code.",
         ]
     if kind == "assertion":
-        return [*_indent_message(f.message)]
+        return [*_indent_message(_replayable(kata, f.message))]
     if kind == "exception":
-        return [f"Your code raised {f.exc_type}{here}:", *_indent_message(f.message, "  ")]
+        message = _replayable(kata, f.message)
+        return [f"Your code raised {f.exc_type}{here}:", *_indent_message(message, "  ")]
     if kind == "syntax-error":
         where = f.where
         message = _closed(f.message) or "invalid syntax."
@@ -438,6 +439,28 @@ def _body(kata: Kata, f: Failure) -> list[str]:
             "(`pip install -e .`)?",
         ]
     return [*_indent_message(f.message)]
+
+
+_REPRODUCE = re.compile(
+    r"^You can reproduce this (?:test case|example) by temporarily adding "
+    r"(@reproduce_failure\(.*\)).*$"
+)
+
+
+def _replayable(kata: Kata, message: str) -> str:
+    """Swap hypothesis' advice to edit the test (learners never do) for the checker's replay."""
+    lines = []
+    for line in message.splitlines():
+        match = _REPRODUCE.match(line.strip())
+        if match:
+            lines.append(
+                f"Replay: `katas check {kata.id}` tries this example first (hypothesis keeps\n"
+                "it in .hypothesis/; under CI=true every run draws the same examples).\n"
+                f"Exact input: {match.group(1)}"
+            )
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _indent_message(message: str, prefix: str = "") -> list[str]:

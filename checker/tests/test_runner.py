@@ -184,3 +184,23 @@ def test_the_learners_pytest_environment_does_not_change_a_check(workbook, monke
         variable, "-x --this-option-does-not-exist" if variable == "PYTEST_ADDOPTS" else "nope"
     )
     assert run(workbook, "adder").passed
+
+
+def test_hypothesis_plugin_is_left_out_only_where_the_tests_never_use_hypothesis(workbook):
+    from checker.runner import _without_unused_plugins
+
+    stage1 = workbook.path("katas/stage1_basics")
+    assert _without_unused_plugins(stage1 / "test_adder.py") == ["-p", "no:hypothesispytest"]
+    assert _without_unused_plugins(workbook.path("katas/stage2_advanced/test_doubler.py")) == []
+    assert _without_unused_plugins(stage1 / "test_missing.py") == []
+
+
+def test_a_hypothesis_failure_still_reports_its_falsifying_example(workbook):
+    curriculum = manifest.load(workbook.root)
+    kata = curriculum.kata("doubler")
+    small_only = next(w for w in kata.wrong if w.name == "doubler_small_only")
+    result = run_kata(curriculum, kata, small_only, fail_fast=False, grace=2.0)
+    (failed,) = result.failed_tests
+    assert failed.function == "test_doubling_is_adding_a_number_to_itself"
+    assert "n=1000" in failed.failure.message
+    assert "@reproduce_failure(" in failed.failure.message
