@@ -25,7 +25,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE.parent / "checker" / "tests" / "fixture_curriculum"
 REAL = HERE.parent
-KATAS = [shutil.which("katas") or "katas"]
+# The `katas` installed beside this interpreter, as a learner's venv would have it.
+_BESIDE = Path(sys.executable).parent / "katas"
+KATAS = [str(_BESIDE) if _BESIDE.exists() else shutil.which("katas") or "katas"]
 
 
 def timed(command: list[str], cwd: Path, repeat: int, ok=(0,)) -> list[float]:
@@ -125,30 +127,30 @@ def main() -> None:
                 0.3,
             )
         )
-        bare = timed(
+        plain = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+        test = "katas/stage1_basics/test_adder.py"
+        bare = timed([*plain, test], fixture, args.repeat)
+        minimal = timed(
             [
-                sys.executable,
-                "-m",
-                "pytest",
-                "-q",
-                "-p",
-                "no:cacheprovider",
+                *plain,
                 "-p",
                 "no:checker.plugin",
                 "-o",
                 "addopts=",
-                "katas/stage1_basics/test_adder.py",
+                "-p",
+                "no:hypothesispytest",
+                test,
             ],
             fixture,
             args.repeat,
         )
         check = timed([*KATAS, "check", "adder"], fixture, args.repeat)
-        print(describe("bare pytest start-up, one 2-test file", bare))
+        print(describe("plain pytest, one 2-test file", bare))
+        print(describe("minimal pytest (no checker, no hypothesis plugin)", minimal))
         print(describe("katas check adder (one kata, 2 tests)", check, 1.0))
-        print(
-            f"{'check / bare pytest':<46} ratio "
-            f"{statistics.median(check) / statistics.median(bare):.2f}"
-        )
+        for name, base in (("plain", bare), ("minimal", minimal)):
+            ratio = statistics.median(check) / statistics.median(base)
+            print(f"{'check / ' + name + ' pytest':<46} ratio {ratio:.2f}")
         sizes = [int(s) for s in args.sizes.split(",")]
         print(
             "katas verify, seconds per kata (each kata: solution, stub, 2 wrong fixtures = 4 runs)"

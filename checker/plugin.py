@@ -31,6 +31,7 @@ import pytest
 
 REPORT_OPTION = "--katas-report"
 LIMITS_OPTION = "--katas-limits"
+PARENT_OPTION = "--katas-parent"
 IMPL_OPTION = "--katas-impl"
 MAX_MESSAGE = 4000
 MAX_OUTPUT = 2000
@@ -56,6 +57,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="cap this process's address space and the size of any file it writes (MiB).",
     )
     group.addoption(
+        PARENT_OPTION,
+        default=None,
+        type=int,
+        metavar="PID",
+        help="end this run if process PID (the checker that started it) goes away.",
+    )
+    group.addoption(
         REPORT_OPTION,
         default=None,
         metavar="FILE",
@@ -65,6 +73,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     _apply_limits(config.getoption(LIMITS_OPTION))
+    _watch_parent(config.getoption(PARENT_OPTION))
     root = config.rootpath
     finder = _finder_for(config.getoption(IMPL_OPTION), root)
     if finder is not None:
@@ -101,6 +110,26 @@ def _apply_limits(spec: str | None) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, memory_mb << 20))
     resource.setrlimit(resource.RLIMIT_FSIZE, (file_mb << 20, file_mb << 20))
+
+
+def _watch_parent(pid: int | None) -> None:
+    """Exit when the checker that started this run is gone, even if it was SIGKILLed.
+
+    The run lives in its own session so the checker can kill it with everything it started;
+    the price is that the terminal no longer ends it. Without this watch, learner code in an
+    endless loop would outlive a killed checker and spin forever.
+    """
+    if pid is None:
+        return
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == pid:
+            time.sleep(0.5)
+        os._exit(70)
+
+    threading.Thread(target=watch, name="katas-parent-watch", daemon=True).start()
 
 
 # -- the solution switch ----------------------------------------------------------------------

@@ -152,6 +152,7 @@ def run_kata(
             f"--katas-report={report}",
             f"--katas-impl={impl_arg}",
             f"--katas-limits={memory_mb},{output_mb}",
+            f"--katas-parent={os.getpid()}",
             f"--timeout={test_timeout:g}",
             "-q",
             "--tb=no",

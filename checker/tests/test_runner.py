@@ -204,3 +204,48 @@ def test_a_hypothesis_failure_still_reports_its_falsifying_example(workbook):
     assert failed.function == "test_doubling_is_adding_a_number_to_itself"
     assert "n=1000" in failed.failure.message
     assert "@reproduce_failure(" in failed.failure.message
+
+
+def test_a_run_ends_itself_when_the_checker_is_killed(workbook, tmp_path):
+    """SIGKILL the checker mid-run: its endless-looping learner process must not outlive it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "doomed_checker.py"
+    script.write_text(
+        "import sys\nfrom checker import manifest\nfrom checker.runner import run_kata\n"
+        "c = manifest.load(sys.argv[1], files=False)\n"
+        "run_kata(c, c.kata('looper'), grace=60.0)\n"
+    )
+    workbook.write_stub("looper", "while True:\n    pass\n")
+    checker = subprocess.Popen([sys.executable, str(script), str(workbook.root)])
+    child = None
+    for _ in range(600):  # find the pytest child the checker started (up to ~30 s)
+        found = subprocess.run(
+            ["pgrep", "-P", str(checker.pid)], capture_output=True, text=True
+        ).stdout.split()
+        if found:
+            child = int(found[0])
+            break
+        time.sleep(0.05)
+    assert child is not None, "the checker never started its pytest run"
+    os.kill(checker.pid, signal.SIGKILL)
+    checker.wait()
+    for _ in range(200):  # the watch polls every 0.5 s
+        if not _alive(child):
+            return
+        time.sleep(0.05)
+    os.kill(child, signal.SIGKILL)
+    raise AssertionError("the pytest run outlived the checker that started it")
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` runs; an exited process waiting to be reaped (a zombie) is not."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
