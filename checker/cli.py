@@ -6,6 +6,7 @@ Exit codes: 0 every selected kata passes, 1 some fail or a stage is locked, 2 us
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import os
@@ -45,6 +46,11 @@ class _Group(click.Group):
             raise
         except progress.ProgressError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            # `katas list | head` closed the pipe: stop quietly, as any Unix tool does.
+            with contextlib.suppress(OSError, ValueError):  # stdout may have no descriptor
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except Exception as exc:
             log = Path(os.environ.get("TMPDIR", "/tmp")) / "katas-crash.log"
             try:

@@ -378,3 +378,13 @@ def test_verify_on_the_real_workbook_proves_every_kata_in_the_manifest():
     data = json.loads(result.output)
     assert result.exit_code == 0, result.output
     assert data["ok"] and data["stray"] == []
+
+
+def test_a_closed_pipe_ends_the_command_quietly(workbook, monkeypatch):
+    def closed_pipe(*args, **kwargs):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli_module.report, "list_text", closed_pipe)
+    result = katas(workbook, "list")
+    assert result.exit_code == 1
+    assert "failed" not in result.output
