@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from checker import cli as cli_module
 from checker.cli import cli
 from checker.progress import PROGRESS_FILE
+from checker.tests.support import CURRICULUM, STAGE_1
 
 REAL_WORKBOOK = Path(__file__).resolve().parents[2]
 
@@ -23,19 +24,7 @@ def katas(workbook, *args: str, env: dict | None = None):
 
 
 def solve_stage1(workbook):
-    workbook.solve(
-        "greeter",
-        "counter",
-        "parser",
-        "importer",
-        "renamer",
-        "looper",
-        "quitter",
-        "exiter",
-        "flooder",
-        "lingerer",
-        "hog",
-    )
+    workbook.solve(*(k.module for k in CURRICULUM.katas_of(1)))
 
 
 # -- status ---------------------------------------------------------------------------------
@@ -183,21 +172,7 @@ def test_checking_a_stage_runs_every_kata_even_after_one_kills_its_process(workb
     result = katas(workbook, "check", "1")
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.startswith(("PASS", "FAIL"))]
-    assert [line.split()[1] for line in lines] == [
-        "adder",
-        "greeter",
-        "counter",
-        "parser",
-        "importer",
-        "renamer",
-        "looper",
-        "quitter",
-        "exiter",
-        "flooder",
-        "lingerer",
-        "hog",
-        "vanisher",
-    ]
+    assert [line.split()[1] for line in lines] == list(STAGE_1)
     assert lines[0].startswith("PASS")
     assert result.output.count("Test:  ") == 1  # only the first failure is explained
     recorded = json.loads(workbook.path(PROGRESS_FILE).read_text())["katas"]

@@ -13,9 +13,8 @@ from pathlib import Path
 import click
 import pytest
 
-from checker import manifest
 from checker.manifest import Curriculum, WrongFixture
-from checker.progress import KataRecord, Progress, file_sha256
+from checker.progress import KataRecord, Progress
 from checker.report import (
     Hints,
     check_json,
@@ -35,29 +34,14 @@ from checker.runner import Failure, KataRun, Where
 # Under its own name pytest would try to collect it as a test class (and warn, an error here).
 from checker.runner import TestResult as Result
 from checker.standing import Standing, derive
+from checker.tests.support import CURRICULUM, STAGE_1, record
 from checker.verify import KataProof
 
-FIXTURE = Path(__file__).parent / "fixture_curriculum"
-CHECKED_AT = "2026-01-02T03:04:05Z"
-CURRICULUM = manifest.load(FIXTURE, files=False)
-STAGE_1 = tuple(k.id for k in CURRICULUM.katas_of(1))
 ESC = "\x1b"
 
 
 def lines(*rows: str) -> str:
     return "\n".join(rows)
-
-
-def record(curriculum: Curriculum, kata_id: str, *, passed: bool = True, **fields) -> KataRecord:
-    """A check of the kata as its files are now, so it is not "changed"."""
-    kata = curriculum.kata(kata_id)
-    return KataRecord(
-        passed=passed,
-        checked_at=CHECKED_AT,
-        stub_sha256=file_sha256(curriculum.path(kata.stub)),
-        tests_sha256=file_sha256(curriculum.path(kata.tests)),
-        **fields,
-    )
 
 
 def standing_of(

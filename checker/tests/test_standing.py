@@ -20,23 +20,9 @@ from checker import manifest
 from checker.manifest import Curriculum
 from checker.progress import KataRecord, Progress, file_sha256
 from checker.standing import COMPLETE, EMPTY, LOCKED, OPEN, derive, progress_made
+from checker.tests.support import CURRICULUM, FIXTURE, STAGE_1, record
 
-FIXTURE = Path(__file__).parent / "fixture_curriculum"
-CHECKED_AT = "2026-01-02T03:04:05Z"
-CURRICULUM = manifest.load(FIXTURE, files=False)
-STAGE_1 = tuple(k.id for k in CURRICULUM.katas_of(1))
 STAGE_2 = ("doubler", "halver")
-
-
-def record(curriculum: Curriculum, kata_id: str, *, passed: bool = True) -> KataRecord:
-    """A check of the kata as its files are now: passed (or failed), nothing changed since."""
-    kata = curriculum.kata(kata_id)
-    return KataRecord(
-        passed=passed,
-        checked_at=CHECKED_AT,
-        stub_sha256=file_sha256(curriculum.path(kata.stub)),
-        tests_sha256=file_sha256(curriculum.path(kata.tests)),
-    )
 
 
 def progress(
