@@ -15,7 +15,8 @@ from pathlib import Path
 import nox
 
 nox.needs_version = ">=2024.4.15"
-nox.options.sessions = ["lint", "tests", "verify"]
+# Tests last, so the closing lines of a run are pytest's own summary.
+nox.options.sessions = ["lint", "verify", "tests"]
 nox.options.reuse_existing_virtualenvs = False
 nox.options.default_venv_backend = "venv"
 # Never fetch an interpreter: use what the machine has.
