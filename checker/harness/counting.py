@@ -1,0 +1,236 @@
+"""Operation counters: the complexity harness's instruments.
+
+Timing is noise; counting is not. A verdict built on these counters is identical on every run,
+on every Python, with the other core busy. Three instruments share one ``Counter``:
+
+- ``Counted``: an element whose ``<``, ``<=``, ``>``, ``>=``, ``==``, ``!=`` and ``hash`` each
+  count one operation, so comparisons made inside C built-ins (``sorted``, ``heapq``, ``bisect``,
+  ``x in list``, ``dict``) are counted too.
+- ``CountedList``: a list-like sequence counting reads, writes and element *moves* (the shifting
+  an ``insert`` or ``del`` in the middle costs), which catches an insertion sort built on
+  ``bisect.insort``: O(n log n) comparisons but O(n²) moves.
+- ``Memory`` and ``Block``: fixed-capacity blocks a data-structure kata must allocate through,
+  counting allocations, allocated slots, reads and writes, the way a real allocator would
+  see a dynamic array grow.
+
+A ``Counter`` may carry a budget: the operation that exceeds it raises ``BudgetExceeded`` (a
+``BaseException``, so learner code catching ``Exception`` cannot swallow it), which stops a
+quadratic submission at the first size that gives it away instead of letting it time out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, MutableSequence
+from typing import Any
+
+COMPARE = "compare"
+HASH = "hash"
+READ = "read"
+WRITE = "write"
+MOVE = "move"
+ALLOCATE = "allocate"
+SLOT = "slot"
+
+
+class BudgetExceeded(BaseException):
+    """More operations than the budget allows: the submission's growth is too fast."""
+
+    def __init__(self, counter: Counter) -> None:
+        self.counter = counter
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(counter.by_kind.items()))
+        super().__init__(f"more than {counter.budget} counted operations ({kinds}); stopped early")
+
+
+class Counter:
+    """Counts operations by kind; ``budget`` caps the total of ``budgeted`` kinds (default all)."""
+
+    def __init__(self, budget: float | None = None, budgeted: Iterable[str] | None = None):
+        self.budget = budget
+        self.budgeted = frozenset(budgeted) if budgeted is not None else None
+        self.by_kind: dict[str, int] = {}
+        self.total = 0
+
+    def tick(self, kind: str, n: int = 1) -> None:
+        if n <= 0:
+            return
+        self.by_kind[kind] = self.by_kind.get(kind, 0) + n
+        if self.budgeted is None or kind in self.budgeted:
+            self.total += n
+            if self.budget is not None and self.total > self.budget:
+                raise BudgetExceeded(self)
+
+    def __getitem__(self, kind: str) -> int:
+        return self.by_kind.get(kind, 0)
+
+    def __repr__(self) -> str:
+        return f"Counter(total={self.total}, by_kind={self.by_kind})"
+
+
+class Counted:
+    """A value whose comparisons and hashing are counted, wherever they happen."""
+
+    __slots__ = ("_counter", "value")
+
+    def __init__(self, value: Any, counter: Counter) -> None:
+        self.value = value
+        self._counter = counter
+
+    def _compare(self, other: object) -> Any:
+        self._counter.tick(COMPARE)
+        return other.value if isinstance(other, Counted) else other
+
+    def __lt__(self, other: object) -> bool:
+        return self.value < self._compare(other)
+
+    def __le__(self, other: object) -> bool:
+        return self.value <= self._compare(other)
+
+    def __gt__(self, other: object) -> bool:
+        return self.value > self._compare(other)
+
+    def __ge__(self, other: object) -> bool:
+        return self.value >= self._compare(other)
+
+    def __eq__(self, other: object) -> bool:
+        return self.value == self._compare(other)
+
+    def __ne__(self, other: object) -> bool:
+        return self.value != self._compare(other)
+
+    def __hash__(self) -> int:
+        self._counter.tick(HASH)
+        return hash(self.value)
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+def counted(values: Iterable[Any], counter: Counter) -> list[Counted]:
+    """Wrap every value; the wrapping itself is not counted."""
+    return [Counted(v, counter) for v in values]
+
+
+def plain(values: Iterable[Any]) -> list[Any]:
+    """Unwrap counted values (uncounted), e.g. to compare a result with the expected one."""
+    return [v.value if isinstance(v, Counted) else v for v in values]
+
+
+class CountedList(MutableSequence):
+    """A list that counts reads, writes and moves (elements shifted by insert and delete)."""
+
+    def __init__(self, items: Iterable[Any] = (), counter: Counter | None = None) -> None:
+        self._items = list(items)
+        self.counter = counter if counter is not None else Counter()
+
+    def __len__(self) -> int:  # the length is metadata: free, as in a real array
+        return len(self._items)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            result = self._items[index]
+            self.counter.tick(READ, len(result))
+            return result
+        value = self._items[index]
+        self.counter.tick(READ)
+        return value
+
+    def __setitem__(self, index, value) -> None:
+        if isinstance(index, slice):
+            values = list(value)
+            before = len(self._items)
+            start, stop, _ = index.indices(before)
+            self._items[index] = values
+            self.counter.tick(WRITE, len(values))
+            if len(self._items) != before:  # the tail shifted to close or open the gap
+                self.counter.tick(MOVE, before - max(start, stop))
+            return
+        self._items[index] = value
+        self.counter.tick(WRITE)
+
+    def __delitem__(self, index) -> None:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self._items))
+            tail = len(self._items) - max(start, stop)
+            del self._items[index]
+            # A contiguous slice shifts the tail once; a stepped one compacts what is left.
+            self.counter.tick(MOVE, tail if step == 1 else len(self._items))
+            return
+        position = range(len(self._items))[index]
+        del self._items[position]
+        self.counter.tick(MOVE, len(self._items) - position)
+
+    def insert(self, index: int, value: Any) -> None:
+        size = len(self._items)
+        position = min(max(index + size if index < 0 else index, 0), size)
+        self._items.insert(position, value)
+        self.counter.tick(MOVE, size - position)
+        self.counter.tick(WRITE)
+
+    def __iter__(self) -> Iterator[Any]:
+        for value in self._items:
+            self.counter.tick(READ)
+            yield value
+
+    def __contains__(self, value: object) -> bool:
+        return any(item == value for item in self)
+
+    def __repr__(self) -> str:
+        return f"CountedList({self._items!r})"
+
+    def snapshot(self) -> list[Any]:
+        """The contents, uncounted: for checking a result."""
+        return list(self._items)
+
+
+class Block:
+    """A fixed-capacity block of slots from a ``Memory``; it never grows."""
+
+    __slots__ = ("_memory", "_slots")
+
+    def __init__(self, capacity: int, memory: Memory) -> None:
+        self._slots: list[Any] = [None] * capacity
+        self._memory = memory
+
+    @property
+    def capacity(self) -> int:
+        return len(self._slots)
+
+    def __len__(self) -> int:
+        return len(self._slots)
+
+    def _check(self, index: int) -> int:
+        if not isinstance(index, int) or not 0 <= index < len(self._slots):
+            raise IndexError(
+                f"a block of capacity {len(self._slots)} has slots 0..{len(self._slots) - 1}, "
+                f"not {index!r}; allocate a bigger block to hold more"
+            )
+        return index
+
+    def __getitem__(self, index: int) -> Any:
+        self._memory.counter.tick(READ)
+        return self._slots[self._check(index)]
+
+    def __setitem__(self, index: int, value: Any) -> None:
+        self._memory.counter.tick(WRITE)
+        self._slots[self._check(index)] = value
+
+    def __repr__(self) -> str:
+        return f"Block(capacity={len(self._slots)})"
+
+
+class Memory:
+    """The allocator a data-structure kata must use: counts allocations and slots allocated."""
+
+    def __init__(self, counter: Counter | None = None) -> None:
+        self.counter = counter if counter is not None else Counter()
+        self.allocations = 0
+        self.slots = 0
+
+    def allocate(self, capacity: int) -> Block:
+        if not isinstance(capacity, int) or capacity < 0:
+            raise ValueError(f"capacity must be a whole number >= 0, not {capacity!r}")
+        self.allocations += 1
+        self.slots += capacity
+        self.counter.tick(ALLOCATE)
+        self.counter.tick(SLOT, capacity)
+        return Block(capacity, self)
