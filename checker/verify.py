@@ -7,8 +7,8 @@ For each kata (rustlings' ``dev check``, CodeCrafters' testers run against broke
     reported by name, unless the manifest declares it in ``passes_on_stub`` with a reason;
 (c) every known-wrong fixture imports cleanly and fails at least one test.
 
-A kata without known-wrong fixtures, a stray test file that no kata owns, a stub that does not
-import: each is a problem too. The proof passes only when no kata has a problem.
+A kata with fewer than two known-wrong fixtures, a stray test file that no kata owns, a stub
+that does not import: each is a problem too. The proof passes only when no kata has a problem.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from pathlib import Path
 
 from checker.manifest import Curriculum, Kata, WrongFixture
 from checker.runner import GRACE, SOLUTION, STUB, KataRun, TestResult, run_kata
+
+# Two at least: one wrong answer can be caught by luck; two distinct bugs show the tests look.
+MIN_WRONG_FIXTURES = 2
 
 
 @dataclass(frozen=True)
@@ -111,10 +114,10 @@ def judge(
                 f"{name} is declared in passes_on_stub but fails on the stub; remove it"
             )
     # (c) every known-wrong fixture is rejected by a failing test
-    if not kata.wrong:
+    if len(kata.wrong) < MIN_WRONG_FIXTURES:
         problems.append(
-            f"no known-wrong fixtures: add solutions/{kata.folder}/wrong/<bug>.py "
-            f'with KATA = "{kata.id}"'
+            f"{len(kata.wrong)} known-wrong fixture(s); write at least {MIN_WRONG_FIXTURES}: "
+            f'solutions/{kata.folder}/wrong/<bug>.py with KATA = "{kata.id}"'
         )
     for fixture, run in wrong:
         label = f"wrong/{fixture.name}"

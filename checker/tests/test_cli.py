@@ -323,6 +323,7 @@ def test_verify_names_a_test_that_cannot_fail_and_a_wrong_fixture_that_slips_thr
     assert "- test_is_importable passes on the untouched stub: it cannot fail" in out
     assert "test_has_a_docstring" not in out  # declared passing-by-design, with a reason
     assert "- wrong/halver_rounds_up passes every test: the tests miss its bug" in out
+    assert "- 1 known-wrong fixture(s); write at least 2: solutions/stage2_advanced/wrong/" in out
 
 
 @pytest.mark.slow

@@ -1419,7 +1419,13 @@ PROOFS = [
         problems=["wrong/halver_rounds_up passes every test: the tests miss its bug (rounds up)"],
         seconds=0.9,
     ),
-    proof("adder", "f", {}, problems=["no known-wrong fixtures: add solutions/..."], seconds=0.2),
+    proof(
+        "adder",
+        "f",
+        {},
+        problems=["1 known-wrong fixture(s); write at least 2: solutions/..."],
+        seconds=0.2,
+    ),
 ]
 STRAY = ["katas/stage1_basics/test_stray.py: not in the manifest; add a [[kata]]"]
 
@@ -1433,7 +1439,7 @@ def test_verify_text_has_a_line_per_kata_its_problems_and_the_totals():
         "        - wrong/halver_rounds_up passes every test: the tests miss its bug (rounds up)",
         "FAIL  adder                        1 test; stub fails 1/1; "
         "0/0 wrong fixtures rejected  (0.20 s)",
-        "        - no known-wrong fixtures: add solutions/...",
+        "        - 1 known-wrong fixture(s); write at least 2: solutions/...",
         "FAIL  files no kata owns:",
         "        - katas/stage1_basics/test_stray.py: not in the manifest; add a [[kata]]",
         "",
