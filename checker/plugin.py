@@ -184,11 +184,16 @@ def register_hypothesis_profiles() -> None:
     plugin out of such runs: it imports hypothesis at the end of every run). A
     ``--hypothesis-profile`` option still wins: hypothesis loads it after this hook has run.
     """
-    from hypothesis import settings
+    from hypothesis import Phase, settings
 
     # No deadline in either profile: a test must never fail because the machine was busy.
-    settings.register_profile("dev", deadline=None, print_blob=True)
-    settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True, database=None)
+    # No explain phase: it re-runs a failing example under sys.settrace (seconds on 3.11), and a
+    # wrong submission must fail fast; the falsifying example is reported either way.
+    phases = [phase for phase in Phase if phase is not Phase.explain]
+    settings.register_profile("dev", deadline=None, print_blob=True, phases=phases)
+    settings.register_profile(
+        "ci", deadline=None, print_blob=True, derandomize=True, database=None, phases=phases
+    )
     settings.load_profile("ci" if _truthy(os.environ.get("CI")) else "dev")
 
 

@@ -9,11 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from checker import cli as cli_module
+from checker import manifest
 from checker.cli import cli
 from checker.progress import PROGRESS_FILE
 from checker.tests.support import CURRICULUM, STAGE_1
 
 REAL_WORKBOOK = Path(__file__).resolve().parents[2]
+CURRICULUM_REAL = manifest.load(REAL_WORKBOOK, files=False)
 
 
 def katas(workbook, *args: str, env: dict | None = None):
@@ -63,7 +65,8 @@ def test_the_real_workbook_has_nine_stages_with_three_checkpoints_each():
     stages = json.loads(result.output)["stages"]
     assert [s["number"] for s in stages] == list(range(1, 10))
     assert all(len(s["checkpoints"]) == 3 for s in stages)
-    assert stages[0]["state"] == "no katas yet"
+    has_katas = bool(CURRICULUM_REAL.katas_of(1))
+    assert stages[0]["state"] == ("open" if has_katas else "no katas yet")
     assert stages[8]["prerequisites"] == [1, 2, 3, 4, 5, 6, 7, 8]
 
 
@@ -349,11 +352,13 @@ def test_verify_loads_the_manifest_strictly(workbook):
     assert "solution file solutions/stage2_advanced/halver.py is missing" in result.output
 
 
-def test_verify_on_the_real_workbook_proves_every_kata_in_the_manifest():
-    result = CliRunner().invoke(cli, ["--root", str(REAL_WORKBOOK), "verify", "--json"])
-    data = json.loads(result.output)
-    assert result.exit_code == 0, result.output
-    assert data["ok"] and data["stray"] == []
+def test_the_real_workbook_loads_strictly_with_no_stray_files():
+    """The proof itself runs as the nox `verify` session; here: what it needs to start."""
+    from checker.verify import stray_files
+
+    curriculum = manifest.load(REAL_WORKBOOK)  # files too: stubs, tests, solutions, docs
+    assert stray_files(curriculum) == []
+    assert all(len(k.wrong) >= 2 for k in curriculum.katas)
 
 
 def test_a_closed_pipe_ends_the_command_quietly(workbook, monkeypatch):

@@ -1,0 +1,1 @@
+"""Stage 1 katas: Foundations & Mental Models."""

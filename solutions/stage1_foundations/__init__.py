@@ -1,0 +1,1 @@
+"""Stage 1 reference solutions: Foundations & Mental Models."""
