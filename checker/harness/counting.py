@@ -20,6 +20,7 @@ quadratic submission at the first size that gives it away instead of letting it 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator, MutableSequence
 from typing import Any
 
@@ -49,9 +50,10 @@ class Counter:
         self.budgeted = frozenset(budgeted) if budgeted is not None else None
         self.by_kind: dict[str, int] = {}
         self.total = 0
+        self._paused = 0
 
     def tick(self, kind: str, n: int = 1) -> None:
-        if n <= 0:
+        if n <= 0 or self._paused:
             return
         self.by_kind[kind] = self.by_kind.get(kind, 0) + n
         if self.budgeted is None or kind in self.budgeted:
@@ -61,6 +63,15 @@ class Counter:
 
     def __getitem__(self, kind: str) -> int:
         return self.by_kind.get(kind, 0)
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """Count nothing inside: for building a structure before measuring its operations."""
+        self._paused += 1
+        try:
+            yield
+        finally:
+            self._paused -= 1
 
     def __repr__(self) -> str:
         return f"Counter(total={self.total}, by_kind={self.by_kind})"

@@ -128,6 +128,16 @@ def classify(points: Sequence[tuple[int, float]]) -> Growth:
     return best[2]
 
 
+def is_flat(points: Sequence[tuple[int, float]], slack: float = 1.5) -> bool:
+    """True when the largest size costs at most ``slack`` times the smallest: O(1) in practice.
+
+    ``classify`` has no tolerance, so 1000, 1003, 1001, 1006 reads as growing; a constant-time
+    claim is judged by this instead (together with a budget).
+    """
+    points = sorted(points)
+    return points[-1][1] <= slack * max(points[0][1], 1)
+
+
 def doubling_ratios(points: Sequence[tuple[int, float]]) -> list[float | None]:
     """count(n_i) / count(n_{i-1}) for each size after the first (None where undefined)."""
     points = sorted(points)

@@ -12,6 +12,12 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
+from checker.harness.growth import CONSTANT, LINEAR, QUADRATIC, Growth
+
+# Fewer extra bytes than this per added element is flat: CPython's allocator moves a few tens
+# to hundreds of bytes around between runs, and containers grow in steps.
+FLAT_BYTES_PER_ELEMENT = 4
+
 
 def extra_heap(call: Callable[[], Any], *, warmup: Callable[[], Any] | None = None) -> int:
     """Peak bytes allocated during ``call()`` beyond what was live before it.
@@ -56,3 +62,22 @@ def max_depth(call: Callable[[], Any]) -> int:
     finally:
         sys.setprofile(previous)
     return deepest
+
+
+def heap_growth(
+    points: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    flat_bytes_per_element: float = FLAT_BYTES_PER_ELEMENT,
+) -> Growth:
+    """The class of extra heap measured at three or more sizes: O(1), O(n) or O(n^2).
+
+    Bytes are noisy where operation counts are exact, so this does not fit curves: heap is flat
+    when it grows by less than ``flat_bytes_per_element`` per added element; linear when its
+    bytes per element stay within 2x; quadratic beyond.
+    """
+    points = sorted(points)
+    if len(points) < 3:
+        raise ValueError("heap_growth needs extra-heap figures at three or more sizes")
+    (n0, b0), (n1, b1), (n2, b2) = points[0], points[len(points) // 2], points[-1]
+    if (b2 - b0) / (n2 - n0) < flat_bytes_per_element:
+        return CONSTANT
+    return LINEAR if b2 / n2 < 2 * max(b1 / n1, 1.0) else QUADRATIC

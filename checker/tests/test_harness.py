@@ -39,10 +39,11 @@ from checker.harness.growth import (
     doubling_ratios,
     family_input,
     growth,
+    is_flat,
     measure,
     report,
 )
-from checker.harness.space import extra_heap, max_depth
+from checker.harness.space import extra_heap, heap_growth, max_depth
 
 # -- counting ---------------------------------------------------------------------------------
 
@@ -301,3 +302,27 @@ def test_recursion_depth_is_measured_where_tracemalloc_cannot_see_it():
 
     assert max_depth(lambda: recursive(200)) == 202  # the lambda, then 201 calls
     assert max_depth(lambda: iterative(200)) == 2
+
+
+def test_a_paused_counter_counts_nothing_and_spends_no_budget():
+    counter = Counter(budget=3)
+    with counter.paused():
+        sorted(counted(range(100, 0, -1), counter))
+    assert counter.total == 0 and counter[COMPARE] == 0
+    counter.tick(COMPARE, 3)
+    with pytest.raises(BudgetExceeded):
+        counter.tick(COMPARE)
+
+
+def test_a_nearly_flat_series_is_flat_though_classify_sees_growth():
+    noisy = [(64, 1000), (128, 1003), (256, 1001), (512, 1006), (1024, 1008)]
+    assert is_flat(noisy)
+    assert not is_flat([(64, 1000), (1024, 1600)])
+
+
+def test_heap_growth_tells_flat_from_linear_from_quadratic():
+    assert heap_growth([(1000, 300), (2000, 420), (4000, 380)]).name == "O(1)"
+    assert heap_growth([(1000, 8056), (2000, 16056), (4000, 32056)]) is LINEAR
+    assert heap_growth([(1000, 8000), (2000, 32000), (4000, 128000)]) is QUADRATIC
+    with pytest.raises(ValueError, match="three or more sizes"):
+        heap_growth([(1, 1), (2, 2)])

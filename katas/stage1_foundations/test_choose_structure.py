@@ -11,12 +11,10 @@ milliseconds. A failed bound prints your one-line justification from ``WHY`` bes
 from __future__ import annotations
 
 import ast
-import contextlib
 import inspect
 import math
 import random
 import re
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import Phase, given, settings
@@ -39,6 +37,7 @@ from checker.harness.growth import (
     Measurement,
     assert_within,
     family_input,
+    is_flat,
     measure,
     report,
 )
@@ -70,24 +69,6 @@ ABSENT = "<absent>"
 # -- shared: counting only the operations under test ------------------------------------------
 
 
-@contextlib.contextmanager
-def _uncounted(counter: Counter) -> Iterator[None]:
-    """Build the structure without charging it: lift the budget, then forget what was counted.
-
-    The keys stored while building share the counter with the operations measured afterwards
-    (a comparison is charged to the counter of the key on its left, often a stored one), so
-    setup cannot simply use a second counter. The harness has no pause for this yet.
-    """
-    budget = counter.budget
-    counter.budget = None
-    try:
-        yield
-    finally:
-        counter.budget = budget
-        counter.total = 0
-        counter.by_kind.clear()
-
-
 def _justification(scenario: str) -> str:
     line = WHY.get(scenario, "") if isinstance(WHY, dict) else ""
     return f"  Your justification, WHY[{scenario!r}]: {line!r}"
@@ -96,15 +77,10 @@ def _justification(scenario: str) -> str:
 def _assert_bound(m: Measurement, expected: Growth, scenario: str, advice: str) -> None:
     """Fail with the counts, the justification and what to try, if any input ran over budget.
 
-    An O(1) bound is also held to flat counts: the last size may cost at most half again the
-    first. (The harness's classify has no tolerance: a flat series with one extra hash somewhere
-    reads as O(n) there, so it is not used to judge O(1).)
+    An O(1) bound is also held to flat counts (the harness's ``is_flat``: the last size may cost
+    at most half again the first).
     """
-    growing = [
-        s.family
-        for s in m.series
-        if expected is CONSTANT and len(s.points) >= 2 and s.points[-1][1] > 1.5 * s.points[0][1]
-    ]
+    growing = [s.family for s in m.series if expected is CONSTANT and not is_flat(s.points)]
     if m.stopped is None and not growing:
         return
     lines = [report(m, expected)]
@@ -277,7 +253,7 @@ def test_the_cache_agrees_with_a_model_over_any_sequence_of_gets_and_puts():
 
 def _lru_calls(counter: Counter, family: str, n: int) -> None:
     """Fill a cache of capacity n uncounted, then count CALLS calls of one kind."""
-    with _uncounted(counter):
+    with counter.paused():
         cache = LRUCache(n)
         for key in range(n):
             cache.put(Counted(key, counter), key)
@@ -487,7 +463,7 @@ def test_membership_answers_like_the_list_it_was_built_from(items, queries):
 
 def _membership_queries(counter: Counter, family: str, n: int) -> None:
     values = family_input(family, n)
-    with _uncounted(counter):
+    with counter.paused():
         membership = Membership(counted(values, counter))
     # Half hits spread over the input, half misses (every family's values are <= 4n).
     for i in range(CALLS // 2):
@@ -557,7 +533,7 @@ RANGE_QUERIES = 32
 
 def _range_queries(counter: Counter, family: str, n: int) -> None:
     values = family_input(family, n)
-    with _uncounted(counter):
+    with counter.paused():
         ranges = RangeCounter(counted(values, counter))
     rng = random.Random(f"range:{family}:{n}")
     for _ in range(RANGE_QUERIES):

@@ -20,10 +20,7 @@ import pytest
 from checker.harness.counting import Counted, CountedList, Counter, Memory, counted
 from checker.harness.growth import (
     CLASSES,
-    CONSTANT,
     FAMILIES,
-    LINEAR,
-    QUADRATIC,
     Growth,
     classify,
     doubling_ratios,
@@ -31,7 +28,7 @@ from checker.harness.growth import (
     measure,
     report,
 )
-from checker.harness.space import extra_heap, max_depth
+from checker.harness.space import FLAT_BYTES_PER_ELEMENT, extra_heap, heap_growth, max_depth
 from katas.stage1_foundations import derive_it
 
 Call = Callable[[], object]
@@ -287,7 +284,6 @@ def _stated(name: str) -> tuple[Growth, Growth]:
 # CPython grows containers in steps (a dict doubles its table, a list over-allocates), so heap
 # bytes are judged coarsely: flat, linear or worse. A heap that grows by less than half a
 # pointer per added element holds no per-element state: O(1). Recursion depth is exact.
-FLAT_BYTES_PER_ELEMENT = 4
 
 
 @dataclass(frozen=True)
@@ -298,11 +294,7 @@ class Space:
 
     @property
     def heap_growth(self) -> Growth:
-        (n0, b0), (n1, b1), (n2, b2) = self.heap
-        if (b2 - b0) / (n2 - n0) < FLAT_BYTES_PER_ELEMENT:
-            return CONSTANT
-        # Linear heap keeps its bytes per element; quadratic heap quadruples them.
-        return LINEAR if b2 / n2 < 2 * max(b1 / n1, 1.0) else QUADRATIC
+        return heap_growth(self.heap)
 
     @property
     def depth_growth(self) -> Growth:
