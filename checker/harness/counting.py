@@ -65,6 +65,21 @@ class Counter:
         return self.by_kind.get(kind, 0)
 
     @contextlib.contextmanager
+    def setting_up(self, budget: float | None) -> Iterator[None]:
+        """Count a set-up under its own cap, then start again from zero with the old budget.
+
+        The set-up (filling a structure) is not what a test measures, but a quadratic set-up
+        should still stop early. If the cap runs out, BudgetExceeded leaves the set-up's counts
+        in place for the report.
+        """
+        saved = self.budget
+        self.budget = budget
+        yield
+        self.by_kind.clear()
+        self.total = 0
+        self.budget = saved
+
+    @contextlib.contextmanager
     def paused(self) -> Iterator[None]:
         """Count nothing inside: for building a structure before measuring its operations."""
         self._paused += 1
@@ -232,10 +247,12 @@ class Block:
 class Memory:
     """The allocator a data-structure kata must use: counts allocations and slots allocated."""
 
-    def __init__(self, counter: Counter | None = None) -> None:
+    def __init__(self, counter: Counter | None = None, *, trace: bool = False) -> None:
         self.counter = counter if counter is not None else Counter()
         self.allocations = 0
         self.slots = 0
+        # With trace, every block handed out is kept, so a test can look inside them.
+        self.blocks: list[Block] | None = [] if trace else None
 
     def allocate(self, capacity: int) -> Block:
         if not isinstance(capacity, int) or capacity < 0:
@@ -244,4 +261,7 @@ class Memory:
         self.slots += capacity
         self.counter.tick(ALLOCATE)
         self.counter.tick(SLOT, capacity)
-        return Block(capacity, self)
+        block = Block(capacity, self)
+        if self.blocks is not None:
+            self.blocks.append(block)
+        return block

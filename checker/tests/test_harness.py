@@ -326,3 +326,20 @@ def test_heap_growth_tells_flat_from_linear_from_quadratic():
     assert heap_growth([(1000, 8000), (2000, 32000), (4000, 128000)]) is QUADRATIC
     with pytest.raises(ValueError, match="three or more sizes"):
         heap_growth([(1, 1), (2, 2)])
+
+
+def test_a_set_up_has_its_own_cap_and_the_count_starts_again_after_it():
+    counter = Counter(budget=2)
+    with counter.setting_up(100):
+        counter.tick(COMPARE, 50)
+    assert counter.total == 0 and counter.budget == 2
+    with pytest.raises(BudgetExceeded), counter.setting_up(10):
+        counter.tick(COMPARE, 11)
+    assert counter[COMPARE] == 11  # a set-up over its cap keeps its counts for the report
+
+
+def test_a_traced_memory_keeps_every_block_it_hands_out():
+    memory = Memory(trace=True)
+    first, second = memory.allocate(2), memory.allocate(4)
+    assert memory.blocks == [first, second]
+    assert Memory().blocks is None

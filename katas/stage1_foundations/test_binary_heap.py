@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import ast
 import heapq
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -48,19 +47,13 @@ MACHINE_SETTINGS = settings(
 )
 
 
-@contextmanager
-def _set_up(counter: Counter, n: int) -> Iterator[None]:
+def _set_up(counter: Counter, n: int):
     """Run a set-up (building the heap) under its own cap, then count from zero.
 
     The cap allows even n pushes (n log n comparisons), so only the operation under test
     decides the verdict; it still stops a quadratic set-up early.
     """
-    budget = counter.budget
-    counter.budget = 4 * n * n.bit_length() + 64
-    yield
-    counter.by_kind.clear()
-    counter.total = 0
-    counter.budget = budget
+    return counter.setting_up(4 * n * n.bit_length() + 64)
 
 
 def _assert_within(m, expected: Growth, advice: str) -> None:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 import pytest
 from hypothesis import settings
@@ -23,7 +22,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from checker.harness.counting import ALLOCATE, READ, WRITE, Block, BudgetExceeded, Counter, Memory
+from checker.harness.counting import ALLOCATE, READ, WRITE, BudgetExceeded, Counter, Memory
 from checker.harness.growth import CONSTANT, LINEAR, LOGARITHMIC, Growth, assert_within, measure
 from katas.stage1_foundations.dynamic_array import DynamicArray
 
@@ -43,24 +42,6 @@ MAX_CAPACITY_FACTOR = 4
 MIN_CAPACITY_ALLOWED = 16
 
 
-class TracingMemory(Memory):
-    """A ``Memory`` that keeps the blocks it hands out, so a test can look inside them."""
-
-    def __init__(self, counter: Counter | None = None) -> None:
-        super().__init__(counter)
-        self.blocks: list[Block] = []
-
-    def allocate(self, capacity: int) -> Block:
-        block = super().allocate(capacity)
-        self.blocks.append(block)
-        return block
-
-    @property
-    def capacity(self) -> int:
-        """The newest block's capacity: the block the array moved its values into."""
-        return self.blocks[-1].capacity if self.blocks else 0
-
-
 def _filled(memory: Memory, n: int) -> DynamicArray:
     arr = DynamicArray(memory)
     for i in range(n):
@@ -68,18 +49,12 @@ def _filled(memory: Memory, n: int) -> DynamicArray:
     return arr
 
 
-@contextmanager
-def _set_up(counter: Counter, n: int) -> Iterator[None]:
+def _set_up(counter: Counter, n: int):
     """Run a set-up (filling the array) under its own cap, then count from zero.
 
     The set-up is not what is measured, but it is capped so a quadratic one still stops early.
     """
-    budget = counter.budget
-    counter.budget = SETUP_OPS_PER_ELEMENT * n + 64
-    yield
-    counter.by_kind.clear()
-    counter.total = 0
-    counter.budget = budget
+    return counter.setting_up(SETUP_OPS_PER_ELEMENT * n + 64)
 
 
 def _assert_within(m, expected: Growth, advice: str) -> None:
@@ -285,7 +260,7 @@ def test_behaves_like_a_python_list_under_any_sequence_of_operations():
 
 
 def test_the_values_live_in_the_newest_block_from_memory():
-    memory = TracingMemory()
+    memory = Memory(trace=True)
     arr = DynamicArray(memory)
     things = [object() for _ in range(100)]
     for thing in things:
@@ -400,11 +375,11 @@ def test_n_pops_after_n_appends_cost_amortized_constant_time():
 
 def test_capacity_stays_within_four_times_the_size():
     """Popping gives memory back: capacity <= 4 * len, or 16 slots for a small array."""
-    memory = TracingMemory()
+    memory = Memory(trace=True)
     arr = DynamicArray(memory)
 
     def check(history: str) -> None:
-        size, capacity = len(arr), memory.capacity
+        size, capacity = len(arr), (memory.blocks[-1].capacity if memory.blocks else 0)
         allowed = max(MAX_CAPACITY_FACTOR * size, MIN_CAPACITY_ALLOWED)
         assert capacity <= allowed, (
             f"After {history}, the array holds {size} values in a block of {capacity} slots; "

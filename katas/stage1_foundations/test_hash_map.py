@@ -11,8 +11,7 @@ from __future__ import annotations
 import random
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 
 import pytest
 from hypothesis import settings
@@ -52,19 +51,6 @@ MACHINE_SETTINGS = settings(
 )
 
 
-class TracingMemory(Memory):
-    """A ``Memory`` that keeps the blocks it hands out, so a test can look inside them."""
-
-    def __init__(self, counter: Counter | None = None) -> None:
-        super().__init__(counter)
-        self.blocks: list[Block] = []
-
-    def allocate(self, capacity: int) -> Block:
-        block = super().allocate(capacity)
-        self.blocks.append(block)
-        return block
-
-
 def _same_hash(base: int, count: int) -> list[int]:
     """``count`` different ints that all hash to ``base`` (``base`` >= 0)."""
     return [base + j * P for j in range(count)]
@@ -82,18 +68,12 @@ def _absent(n: int) -> list[int]:
     return random.Random(f"hash-map:absent:{n}").sample(range(16 * n, 32 * n), n)
 
 
-@contextmanager
-def _set_up(counter: Counter, n: int) -> Iterator[None]:
+def _set_up(counter: Counter, n: int):
     """Run a set-up (filling the map) under its own cap, then count from zero.
 
     The set-up is not what is measured, but it is capped so a quadratic one still stops early.
     """
-    budget = counter.budget
-    counter.budget = SETUP_OPS_PER_KEY * n + 64
-    yield
-    counter.by_kind.clear()
-    counter.total = 0
-    counter.budget = budget
+    return counter.setting_up(SETUP_OPS_PER_KEY * n + 64)
 
 
 def _filled(counter: Counter, keys: Iterable[int]) -> HashMap:
@@ -323,7 +303,7 @@ def test_behaves_like_a_dict_under_any_sequence_of_operations():
 
 
 def test_the_entries_live_in_blocks_from_memory():
-    memory = TracingMemory()
+    memory = Memory(trace=True)
     m = HashMap(memory)
     payloads = [object() for _ in range(100)]
     for key, payload in enumerate(payloads):
