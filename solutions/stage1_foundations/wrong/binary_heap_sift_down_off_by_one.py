@@ -1,59 +1,15 @@
 """Sift-down is off by one: it ignores a right child that is the last item, and so can pick
-the wrong (larger) child and leave a smaller item below a bigger one."""
+the wrong (larger) child and leave a smaller item below a bigger one.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from solutions.stage1_foundations.binary_heap import MinHeap as _Correct
 
 KATA = "binary-heap"
 
 
-class MinHeap:
-    def __init__(self) -> None:
-        self._items: list[Any] = []
-
-    @classmethod
-    def heapify(cls, items: Iterable[Any]) -> MinHeap:
-        heap = cls()
-        heap._items = list(items)
-        for i in reversed(range(len(heap._items) // 2)):
-            heap._sift_down(i)
-        return heap
-
-    def push(self, item: Any) -> None:
-        self._items.append(item)
-        self._sift_up(len(self._items) - 1)
-
-    def pop(self) -> Any:
-        if not self._items:
-            raise IndexError("pop from an empty heap")
-        last = self._items.pop()
-        if not self._items:
-            return last
-        smallest, self._items[0] = self._items[0], last
-        self._sift_down(0)
-        return smallest
-
-    def peek(self) -> Any:
-        if not self._items:
-            raise IndexError("peek at an empty heap")
-        return self._items[0]
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def _sift_up(self, i: int) -> None:
-        items = self._items
-        item = items[i]
-        while i > 0:
-            parent = (i - 1) // 2
-            if not item < items[parent]:
-                break
-            items[i] = items[parent]  # move the parent down; the item lands once, at the end
-            i = parent
-        items[i] = item
-
+class MinHeap(_Correct):
     def _sift_down(self, i: int) -> None:
         items = self._items
         n = len(items)
