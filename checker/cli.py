@@ -20,6 +20,7 @@ import click
 
 from checker import manifest, progress, report, standing
 from checker.manifest import Curriculum, Kata
+from checker.runner import run_kata
 
 NOT_IN_WORKBOOK = (
     "no workbook here: {path} is not inside a backend-katas workbook.\n"
@@ -187,8 +188,6 @@ def check_command(root: str | None, target: str | None, force: bool, as_json: bo
     for kata in katas:
         stub_sha = progress.file_sha256(book.root / kata.stub)
         tests_sha = progress.file_sha256(book.root / kata.tests)
-        from checker.runner import run_kata
-
         run = run_kata(book.curriculum, kata)
         total = run.collected if run.collected is not None else len(run.tests)
         progress.record_check(

@@ -196,15 +196,21 @@ class _Watch:
     """Follows the event stream while the run lives; kills it when it stops making progress."""
 
     def __init__(self, report: Path, *, default_timeout: float, grace: float) -> None:
-        self.report = report
         self.default_timeout = default_timeout
         self.grace = grace
         self.events: list[dict] = []
-        self._offset = 0
+        # Opened once: the plugin only appends, so each poll reads on from where the last ended.
+        self._stream = open(report, "rb")  # noqa: SIM115 - closed when the run ends
         self._partial = b""
 
     def until_exit(self, proc: subprocess.Popen) -> str | None:
         """Wait for ``proc``; return None, or "hung" / "would-not-exit" if it had to be killed."""
+        try:
+            return self._follow(proc)
+        finally:
+            self._stream.close()
+
+    def _follow(self, proc: subprocess.Popen) -> str | None:
         last_progress = time.monotonic()
         finished_at: float | None = None
         allowed = self.default_timeout + self.grace
@@ -233,14 +239,7 @@ class _Watch:
                 return "hung"
 
     def _read(self) -> list[dict]:
-        try:
-            with open(self.report, "rb") as stream:
-                stream.seek(self._offset)
-                chunk = stream.read()
-        except OSError:
-            return []
-        self._offset += len(chunk)
-        data = self._partial + chunk
+        data = self._partial + self._stream.read()
         lines = data.split(b"\n")
         self._partial = lines.pop()  # an unfinished line, if the writer was cut off mid-line
         fresh = []

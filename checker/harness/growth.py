@@ -84,28 +84,23 @@ def _fit(points: Sequence[tuple[int, float]], g: Growth) -> float:
     equally well conditioned.
     """
     rows = [(g.f(n) / max(c, 1.0), 1.0 / max(c, 1.0)) for n, c in points]
-    su = max(abs(u) for u, _ in rows) or 1.0
-    sv = max(abs(v) for _, v in rows) or 1.0
-    rows = [(u / su, v / sv) for u, v in rows]
+    scale_u = max(abs(u) for u, _ in rows) or 1.0
+    scale_v = max(abs(v) for _, v in rows) or 1.0
+    rows = [(u / scale_u, v / scale_v) for u, v in rows]
 
     def residual(a: float, b: float) -> float:
         return sum((a * u + b * v - 1.0) ** 2 for u, v in rows)
 
-    candidates = []
-    for only_u, only_v in ((True, False), (False, True)):  # one-term fits
-        if only_u:
-            den = sum(u * u for u, _ in rows)
-            candidates.append((sum(u for u, _ in rows) / den, 0.0) if den else (0.0, 0.0))
-        if only_v:
-            den = sum(v * v for _, v in rows)
-            candidates.append((0.0, sum(v for _, v in rows) / den) if den else (0.0, 0.0))
     uu = sum(u * u for u, _ in rows)
     vv = sum(v * v for _, v in rows)
     uv = sum(u * v for u, v in rows)
+    su, sv = sum(u for u, _ in rows), sum(v for _, v in rows)
+    # One-term fits (a·f(n) alone, b alone), then both terms when both come out >= 0.
+    candidates = [(su / uu if uu else 0.0, 0.0), (0.0, sv / vv if vv else 0.0)]
     det = uu * vv - uv * uv
     if det > 1e-12 * uu * vv:
-        a = (vv * sum(u for u, _ in rows) - uv * sum(v for _, v in rows)) / det
-        b = (uu * sum(v for _, v in rows) - uv * sum(u for u, _ in rows)) / det
+        a = (vv * su - uv * sv) / det
+        b = (uu * sv - uv * su) / det
         if a >= 0 and b >= 0:
             candidates.append((a, b))
     return min(residual(a, b) for a, b in candidates)
