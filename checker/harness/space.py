@@ -12,7 +12,7 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
-from checker.harness.growth import CONSTANT, LINEAR, QUADRATIC, Growth
+from checker.harness.growth import CONSTANT, LINEAR, QUADRATIC, Growth, classify
 
 # Fewer extra bytes than this per added element is flat: CPython's allocator moves a few tens
 # to hundreds of bytes around between runs, and containers grow in steps.
@@ -81,3 +81,33 @@ def heap_growth(
     if (b2 - b0) / (n2 - n0) < flat_bytes_per_element:
         return CONSTANT
     return LINEAR if b2 / n2 < 2 * max(b1 / n1, 1.0) else QUADRATIC
+
+
+def space_class(
+    prepare: Callable[[int], Callable[[], Any]],
+    sizes: tuple[int, ...] | list[int],
+    *,
+    what: str = "the call",
+) -> tuple[Growth, str]:
+    """The extra-space class of a call at several sizes, from heap bytes and call depth.
+
+    ``prepare(n)`` builds an input of size ``n`` (untraced) and returns the call to measure; it
+    is called afresh for each measurement, so a call that consumes or mutates its input is
+    fine. Heap is judged by ``heap_growth``; depth (exact, like an operation count) is flat
+    when it varies by at most one frame, else classified like a count, so an O(log n)
+    recursion reads as O(log n) given sizes that span four or more doublings. The class is the
+    larger of the two; the report shows both.
+    """
+    if len(sizes) < 3:
+        raise ValueError("space_class needs three or more sizes")
+    prepare(sizes[0])()  # warm-up: imports, caches and interned constants are not the call's
+    heap = [(n, extra_heap(prepare(n))) for n in sizes]
+    depth = [(n, max_depth(prepare(n))) for n in sizes]
+    heap_class = heap_growth(heap)
+    depths = [d for _, d in depth]
+    depth_class = CONSTANT if max(depths) - min(depths) <= 1 else classify(depth)
+    found = max(heap_class, depth_class, key=lambda g: g.rank)
+    lines = [f"Measured the extra space of {what}:", f"    {'n':>8}  {'heap bytes':>12}  depth"]
+    lines += [f"    {n:>8}  {b:>12}  {d:>5}" for (n, b), (_, d) in zip(heap, depth, strict=True)]
+    lines.append(f"  heap grows like {heap_class}, call depth like {depth_class}: {found} in all.")
+    return found, "\n".join(lines)
