@@ -1,7 +1,7 @@
 """Operation counters: the complexity harness's instruments.
 
 Timing is noise; counting is not. A verdict built on these counters is identical on every run,
-on every Python, with the other core busy. Three instruments share one ``Counter``:
+on every Python, with the other core busy. These instruments share one ``Counter``:
 
 - ``Counted``: an element whose ``<``, ``<=``, ``>``, ``>=``, ``==``, ``!=`` and ``hash`` each
   count one operation, so comparisons made inside C built-ins (``sorted``, ``heapq``, ``bisect``,
@@ -9,6 +9,9 @@ on every Python, with the other core busy. Three instruments share one ``Counter
 - ``CountedList``: a list-like sequence counting reads, writes and element *moves* (the shifting
   an ``insert`` or ``del`` in the middle costs), which catches an insertion sort built on
   ``bisect.insort``: O(n log n) comparisons but O(n²) moves.
+- ``CountedNumber``: a ``Counted`` whose ``+`` and ``-`` count too (relaxations in a
+  shortest-path search); ``calls(f, counter)`` counts calls of a function (probes of a
+  predicate).
 - ``Memory`` and ``Block``: fixed-capacity blocks a data-structure kata must allocate through,
   counting allocations, allocated slots, reads and writes, the way a real allocator would
   see a dynamic array grow.
@@ -21,7 +24,8 @@ quadratic submission at the first size that gives it away instead of letting it 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, MutableSequence
+import functools
+from collections.abc import Callable, Iterable, Iterator, MutableSequence
 from typing import Any
 
 COMPARE = "compare"
@@ -31,6 +35,8 @@ WRITE = "write"
 MOVE = "move"
 ALLOCATE = "allocate"
 SLOT = "slot"
+ADD = "add"
+CALL = "call"
 
 
 class BudgetExceeded(BaseException):
@@ -129,6 +135,57 @@ class Counted:
 
     def __repr__(self) -> str:
         return repr(self.value)
+
+
+class CountedNumber(Counted):
+    """A number whose ``+`` and ``-`` count one ``add`` each (comparisons count as in Counted).
+
+    Arithmetic returns a plain number, so a sum such as ``dist[u] + w`` costs one operation and
+    what it produces is not counted again; ``inf + w`` and ``w + 3`` count the same. The cost of
+    a shortest-path search is its relaxations, which this sees and ``Counted`` does not.
+    """
+
+    __slots__ = ()
+
+    def _operand(self, other: object) -> Any:
+        self._counter.tick(ADD)
+        return other.value if isinstance(other, Counted) else other
+
+    def __add__(self, other: object) -> Any:
+        return self.value + self._operand(other)
+
+    def __radd__(self, other: object) -> Any:
+        return self._operand(other) + self.value
+
+    def __sub__(self, other: object) -> Any:
+        return self.value - self._operand(other)
+
+    def __rsub__(self, other: object) -> Any:
+        return self._operand(other) - self.value
+
+    def __neg__(self) -> Any:
+        return -self.value
+
+    def __int__(self) -> int:
+        return int(self.value)
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+
+def calls(function: Callable[..., Any], counter: Counter, kind: str = CALL) -> Callable[..., Any]:
+    """``function``, counting one ``kind`` operation per call: for problems whose cost is calls.
+
+    ``first_bad_version(n, is_bad)`` costs its calls to ``is_bad``, a valley search its
+    evaluations of ``f``; the wrapper keeps the name so a message can say what was called.
+    """
+
+    @functools.wraps(function)
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        counter.tick(kind)
+        return function(*args, **kwargs)
+
+    return counting
 
 
 def counted(values: Iterable[Any], counter: Counter) -> list[Counted]:

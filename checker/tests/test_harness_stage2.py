@@ -13,7 +13,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.harness import traced
-from checker.harness.counting import Counter, counted
+from checker.harness.counting import (
+    ADD,
+    CALL,
+    COMPARE,
+    BudgetExceeded,
+    Counter,
+    CountedNumber,
+    calls,
+    counted,
+)
 from checker.harness.growth import CONSTANT, LINEAR, measure
 from checker.harness.patterns import (
     CATALOGUE,
@@ -511,3 +520,28 @@ def test_space_class_reads_heap_bytes_and_call_depth(prepare, expected):
 def test_space_class_needs_three_sizes():
     with pytest.raises(ValueError, match="three or more"):
         space_class(lambda n: lambda: None, (1, 2))
+
+
+# -- counting arithmetic and calls --------------------------------------------------------------
+
+
+def test_a_counted_number_counts_each_addition_and_subtraction_and_returns_plain_numbers():
+    counter = Counter()
+    w = CountedNumber(5, counter)
+    assert (w + 1, 1 + w, w - 2, 10 - w, math.inf + w) == (6, 6, 3, 5, math.inf)
+    assert counter[ADD] == 5 and counter[COMPARE] == 0
+    assert type(w + 1) is int and -w == -5 and float(w) == 5.0 and int(w) == 5
+    assert w < 6 and counter[COMPARE] == 1
+
+
+def test_calls_counts_every_call_and_keeps_the_function_name():
+    counter = Counter(budget=3)
+
+    def is_bad(version: int) -> bool:
+        return version >= 4
+
+    probe = calls(is_bad, counter)
+    assert [probe(v) for v in (1, 4, 9)] == [False, True, True]
+    assert counter[CALL] == 3 and probe.__name__ == "is_bad"
+    with pytest.raises(BudgetExceeded):
+        probe(2)
