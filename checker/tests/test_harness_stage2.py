@@ -18,8 +18,8 @@ from checker.harness.counting import (
     CALL,
     COMPARE,
     BudgetExceeded,
-    Counter,
     CountedNumber,
+    Counter,
     calls,
     counted,
 )
