@@ -365,8 +365,8 @@ def check_approach(
     *,
     patterns: Iterable[str],
     brute_force: str | Iterable[str],
-    time: Measurement | None = None,
-    space: Growth | None = None,
+    time: Measurement | Callable[[], Measurement] | None = None,
+    space: Growth | Callable[[], tuple[Growth, str]] | None = None,
     space_report: str = "",
 ) -> Approach:
     """Check a declared approach against the catalogue and against measured growth.
@@ -375,6 +375,11 @@ def check_approach(
     the obvious solution, or several when more than one brute force is a fair answer.
     ``time``: the harness's measurement of the learner's own code (the declared time must be
     the class it grows like). ``space``: the measured extra-space class.
+
+    Either may be given as a zero-argument callable, and is then run only when everything before
+    it holds: the declaration's words first (no code runs), then time (counted, so a quadratic
+    submission stops at its budget), then space (``space_class``, which runs uncounted and
+    would drag on for a quadratic submission), returning ``(class, report)``.
     """
     approach = approach_of(target, name)
     accepted = [pattern(p).name for p in patterns]
@@ -412,6 +417,8 @@ def check_approach(
             "pattern skips work the brute force does, e.g. 'the input is sorted, so each step "
             "rules out a whole row of pairs'."
         )
+    if callable(time):
+        time = time()
     if time is not None:
         if time.stopped is not None:
             raise AssertionError(
@@ -425,6 +432,8 @@ def check_approach(
                 f"{grows}:\n{report(time, declared_time)}\n  Declare what your code does, or "
                 "make it do what you declared."
             )
+    if callable(space):
+        space, space_report = space()
     if space is not None and space != declared_space:
         raise AssertionError(
             f"{name} declares extra space {declared_space}, but measured extra space grows "

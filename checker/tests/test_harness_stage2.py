@@ -545,3 +545,41 @@ def test_calls_counts_every_call_and_keeps_the_function_name():
     assert counter[CALL] == 3 and probe.__name__ == "is_bad"
     with pytest.raises(BudgetExceeded):
         probe(2)
+
+
+def test_check_approach_runs_lazy_measurements_only_once_the_words_and_the_time_hold():
+    ran: list[str] = []
+
+    def time():
+        ran.append("time")
+        return _measure_pair_sum(_pair_sum, budget=(0.1, LINEAR))
+
+    def space():
+        ran.append("space")
+        return CONSTANT, "report"
+
+    wrong_words = _approach(pattern="heap")
+    with pytest.raises(AssertionError, match="calls for is two-pointers"):
+        check_approach(
+            wrong_words,
+            "f",
+            patterns=["two-pointers"],
+            brute_force="O(n^2)",
+            time=time,
+            space=space,
+        )
+    assert ran == []
+    with pytest.raises(AssertionError, match="ran over its budget"):
+        check_approach(
+            _pair_sum, "f", patterns=["two-pointers"], brute_force="O(n^2)", time=time, space=space
+        )
+    assert ran == ["time"]
+    check_approach(
+        _pair_sum,
+        "f",
+        patterns=["two-pointers"],
+        brute_force="O(n^2)",
+        time=lambda: _measure_pair_sum(_pair_sum),
+        space=space,
+    )
+    assert ran == ["time", "space"]
