@@ -36,6 +36,7 @@ MOVE = "move"
 ALLOCATE = "allocate"
 SLOT = "slot"
 ADD = "add"
+MULTIPLY = "multiply"
 CALL = "call"
 
 
@@ -138,11 +139,13 @@ class Counted:
 
 
 class CountedNumber(Counted):
-    """A number whose ``+`` and ``-`` count one ``add`` each (comparisons count as in Counted).
+    """A number whose ``+`` and ``-`` count one ``add`` and ``*`` one ``multiply``.
 
-    Arithmetic returns a plain number, so a sum such as ``dist[u] + w`` costs one operation and
-    what it produces is not counted again; ``inf + w`` and ``w + 3`` count the same. The cost of
-    a shortest-path search is its relaxations, which this sees and ``Counted`` does not.
+    Comparisons count as in ``Counted``. Arithmetic returns a plain number, so a sum such as
+    ``dist[u] + w`` costs one operation and what it produces is not counted again; ``inf + w``
+    and ``w + 3`` count the same. The cost of a shortest-path search is its relaxations, which
+    this sees and ``Counted`` does not. Negation is free and stays counted, so the usual
+    negate-for-a-max-heap trick still has its comparisons counted.
     """
 
     __slots__ = ()
@@ -163,8 +166,14 @@ class CountedNumber(Counted):
     def __rsub__(self, other: object) -> Any:
         return self._operand(other) - self.value
 
-    def __neg__(self) -> Any:
-        return -self.value
+    def __mul__(self, other: object) -> Any:
+        self._counter.tick(MULTIPLY)
+        return self.value * (other.value if isinstance(other, Counted) else other)
+
+    __rmul__ = __mul__
+
+    def __neg__(self) -> CountedNumber:
+        return CountedNumber(-self.value, self._counter)
 
     def __int__(self) -> int:
         return int(self.value)

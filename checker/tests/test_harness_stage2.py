@@ -17,6 +17,7 @@ from checker.harness.counting import (
     ADD,
     CALL,
     COMPARE,
+    MULTIPLY,
     BudgetExceeded,
     CountedNumber,
     Counter,
@@ -33,6 +34,7 @@ from checker.harness.patterns import (
     check_approach,
     check_switch,
     declare,
+    declared_class,
     pattern,
 )
 from checker.harness.space import space_class
@@ -525,13 +527,16 @@ def test_space_class_needs_three_sizes():
 # -- counting arithmetic and calls --------------------------------------------------------------
 
 
-def test_a_counted_number_counts_each_addition_and_subtraction_and_returns_plain_numbers():
+def test_a_counted_number_counts_each_sum_and_product_and_returns_plain_numbers():
     counter = Counter()
     w = CountedNumber(5, counter)
     assert (w + 1, 1 + w, w - 2, 10 - w, math.inf + w) == (6, 6, 3, 5, math.inf)
     assert counter[ADD] == 5 and counter[COMPARE] == 0
-    assert type(w + 1) is int and -w == -5 and float(w) == 5.0 and int(w) == 5
-    assert w < 6 and counter[COMPARE] == 1
+    assert type(w + 1) is int and float(w) == 5.0 and int(w) == 5
+    assert (w * 3, 2 * w) == (15, 10) and counter[MULTIPLY] == 2
+    negated = -w  # free, and still counted: a max-heap of negated items counts its comparisons
+    assert isinstance(negated, CountedNumber) and negated.value == -5 and counter[COMPARE] == 0
+    assert negated < w and counter[COMPARE] == 1
 
 
 def test_calls_counts_every_call_and_keeps_the_function_name():
@@ -583,3 +588,22 @@ def test_check_approach_runs_lazy_measurements_only_once_the_words_and_the_time_
         space=space,
     )
     assert ran == ["time", "space"]
+
+
+def test_check_approach_takes_a_known_time_class_and_parses_n_to_the_n():
+    fn = _approach(time="O(n!)", brute_force="O(n^n)")
+    check_approach(
+        fn,
+        "n_queens",
+        patterns=["two-pointers"],
+        brute_force="O(n^n)",
+        time=declared_class("O(n!)", "time", "n_queens"),
+    )
+    with pytest.raises(AssertionError, match=r"declares time O\(n!\); it is O\(2\^n\)"):
+        check_approach(
+            fn,
+            "n_queens",
+            patterns=["two-pointers"],
+            brute_force="O(n^n)",
+            time=declared_class("O(2^n)", "time", "n_queens"),
+        )
