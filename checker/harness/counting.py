@@ -12,6 +12,9 @@ on every Python, with the other core busy. These instruments share one ``Counter
 - ``CountedNumber``: a ``Counted`` whose ``+`` and ``-`` count too (relaxations in a
   shortest-path search); ``calls(f, counter)`` counts calls of a function (probes of a
   predicate).
+- ``CountedInt`` (made by ``counted_ints``): a real ``int`` whose arithmetic, comparisons and
+  hashing all count, and whose arithmetic results are counted ints again, so a running sum or a
+  complement stays counted and copying the input into a list of one's own escapes nothing.
 - ``Memory`` and ``Block``: fixed-capacity blocks a data-structure kata must allocate through,
   counting allocations, allocated slots, reads and writes, the way a real allocator would
   see a dynamic array grow.
@@ -37,6 +40,7 @@ ALLOCATE = "allocate"
 SLOT = "slot"
 ADD = "add"
 MULTIPLY = "multiply"
+ARITHMETIC = "arithmetic"
 CALL = "call"
 
 
@@ -331,3 +335,109 @@ class Memory:
         if self.blocks is not None:
             self.blocks.append(block)
         return block
+
+
+# -- integers closed under counted arithmetic --------------------------------------------------
+
+
+class CountedInt(int):
+    """An int that counts its arithmetic, comparisons and hashing on the class's ``counter``.
+
+    Each ``counted_ints`` call makes a subclass bound to one counter (an int subclass cannot
+    carry a per-instance slot), and results of arithmetic keep that subclass.
+    """
+
+    __slots__ = ()
+    counter: Counter
+
+    def _tick(self, kind: str) -> None:
+        type(self).counter.tick(kind)
+
+    def _wrap(self, result: object) -> object:
+        return type(self)(result) if type(result) is int else result
+
+    def __add__(self, other):
+        self._tick(ARITHMETIC)
+        return self._wrap(int.__add__(self, other))
+
+    def __radd__(self, other):
+        self._tick(ARITHMETIC)
+        return self._wrap(int.__radd__(self, other))
+
+    def __sub__(self, other):
+        self._tick(ARITHMETIC)
+        return self._wrap(int.__sub__(self, other))
+
+    def __rsub__(self, other):
+        self._tick(ARITHMETIC)
+        return self._wrap(int.__rsub__(self, other))
+
+    def __mul__(self, other):
+        self._tick(ARITHMETIC)
+        return self._wrap(int.__mul__(self, other))
+
+    def __rmul__(self, other):
+        self._tick(ARITHMETIC)
+        return self._wrap(int.__rmul__(self, other))
+
+    def __floordiv__(self, other):
+        self._tick(ARITHMETIC)
+        return self._wrap(int.__floordiv__(self, other))
+
+    def __rfloordiv__(self, other):
+        self._tick(ARITHMETIC)
+        return self._wrap(int.__rfloordiv__(self, other))
+
+    def __mod__(self, other):
+        self._tick(ARITHMETIC)
+        return self._wrap(int.__mod__(self, other))
+
+    def __rmod__(self, other):
+        self._tick(ARITHMETIC)
+        return self._wrap(int.__rmod__(self, other))
+
+    def __divmod__(self, other):
+        self._tick(ARITHMETIC)
+        return int.__divmod__(self, other)
+
+    def __rdivmod__(self, other):
+        self._tick(ARITHMETIC)
+        return int.__rdivmod__(self, other)
+
+    def __neg__(self):
+        self._tick(ARITHMETIC)
+        return self._wrap(int.__neg__(self))
+
+    def __lt__(self, other):
+        self._tick(COMPARE)
+        return int.__lt__(self, other)
+
+    def __le__(self, other):
+        self._tick(COMPARE)
+        return int.__le__(self, other)
+
+    def __gt__(self, other):
+        self._tick(COMPARE)
+        return int.__gt__(self, other)
+
+    def __ge__(self, other):
+        self._tick(COMPARE)
+        return int.__ge__(self, other)
+
+    def __eq__(self, other):
+        self._tick(COMPARE)
+        return int.__eq__(self, other)
+
+    def __ne__(self, other):
+        self._tick(COMPARE)
+        return int.__ne__(self, other)
+
+    def __hash__(self) -> int:
+        self._tick(HASH)
+        return int.__hash__(self)
+
+
+def counted_ints(values: Iterable[int], counter: Counter) -> list[CountedInt]:
+    """Wrap every value as a ``CountedInt`` counting on ``counter``; the wrapping is not counted."""
+    bound = type("CountedInt", (CountedInt,), {"__slots__": (), "counter": counter})
+    return [bound(v) for v in values]

@@ -15,14 +15,17 @@ from hypothesis import strategies as st
 from checker.harness import traced
 from checker.harness.counting import (
     ADD,
+    ARITHMETIC,
     CALL,
     COMPARE,
     MULTIPLY,
     BudgetExceeded,
+    CountedInt,
     CountedNumber,
     Counter,
     calls,
     counted,
+    counted_ints,
 )
 from checker.harness.growth import CONSTANT, LINEAR, measure
 from checker.harness.patterns import (
@@ -607,3 +610,15 @@ def test_check_approach_takes_a_known_time_class_and_parses_n_to_the_n():
             brute_force="O(n^n)",
             time=declared_class("O(2^n)", "time", "n_queens"),
         )
+
+
+def test_counted_ints_stay_counted_through_arithmetic_and_index_lists():
+    counter = Counter()
+    a, b = counted_ints([3, 4], counter)
+    total = a + b  # one operation, and the sum is counted in turn
+    assert total == 7 and isinstance(total, CountedInt)
+    assert [10, 20, 30, 40, 50, 60, 70, 80][total] == 80  # a real int: indexes a list
+    before = counter.total
+    assert total * 2 > a and counter.total == before + 2
+    assert sorted(counted_ints([3, 1, 2], counter)) == [1, 2, 3]
+    assert counter[ARITHMETIC] >= 2 and counter[COMPARE] >= 3
