@@ -444,7 +444,7 @@ def check_approach(
         if grows != declared_time:
             raise AssertionError(
                 f"{name} declares time {declared_time}, but its counted operations grow like "
-                f"{grows}:\n{report(time, declared_time)}\n  Declare what your code does, or "
+                f"{grows}:\n{report(time)}\n  Declare what your code does, or "
                 "make it do what you declared."
             )
     if callable(space):
