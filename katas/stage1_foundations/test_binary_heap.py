@@ -30,7 +30,6 @@ from checker.harness.growth import (
     CONSTANT,
     LINEAR,
     LOGARITHMIC,
-    Growth,
     assert_within,
     family_input,
     measure,
@@ -54,13 +53,6 @@ def _set_up(counter: Counter, n: int):
     decides the verdict; it still stops a quadratic set-up early.
     """
     return counter.setting_up(4 * n * n.bit_length() + 64)
-
-
-def _assert_within(m, expected: Growth, advice: str) -> None:
-    try:
-        assert_within(m, expected)
-    except AssertionError as failure:
-        raise AssertionError(f"{failure}\n  {advice}") from None
 
 
 def _index_error(call: Callable[[], object], what: str) -> None:
@@ -217,7 +209,7 @@ def test_heapify_makes_at_most_two_comparisons_per_element():
         what="comparisons made by MinHeap.heapify(items) on n items",
         budget=(2, LINEAR),
     )
-    _assert_within(
+    assert_within(
         m,
         LINEAR,
         "Pushing the items one at a time costs up to log2(n) comparisons each. Put them all in "
@@ -243,7 +235,7 @@ def test_push_makes_at_most_about_log2_n_comparisons():
         families=("random", "reversed"),
         budget=(1.25 * OPS, LOGARITHMIC),
     )
-    _assert_within(
+    assert_within(
         m,
         LOGARITHMIC,
         "A push appends the item and swaps it with its parent while it is smaller: one "
@@ -270,7 +262,7 @@ def test_pop_makes_at_most_two_log2_n_comparisons():
         families=("random", "sorted", "reversed", "all-equal"),
         budget=(2 * OPS, LOGARITHMIC),
     )
-    _assert_within(
+    assert_within(
         m,
         LOGARITHMIC,
         "A pop moves the last item to the root and sifts it down: at each level, one comparison "
@@ -293,4 +285,4 @@ def test_peek_makes_no_comparisons_at_any_size():
         families=("random", "reversed"),
         budget=(OPS, CONSTANT),
     )
-    _assert_within(m, CONSTANT, "The smallest item of a heap is always at position 0.")
+    assert_within(m, CONSTANT, "The smallest item of a heap is always at position 0.")

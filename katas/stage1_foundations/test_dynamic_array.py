@@ -23,7 +23,7 @@ from hypothesis.stateful import (
 )
 
 from checker.harness.counting import ALLOCATE, READ, WRITE, BudgetExceeded, Counter, Memory
-from checker.harness.growth import CONSTANT, LINEAR, LOGARITHMIC, Growth, assert_within, measure
+from checker.harness.growth import CONSTANT, LINEAR, LOGARITHMIC, assert_within, measure
 from katas.stage1_foundations.dynamic_array import DynamicArray
 
 # One past a power of two: the array has just grown, the worst moment for total copies.
@@ -55,13 +55,6 @@ def _set_up(counter: Counter, n: int):
     The set-up is not what is measured, but it is capped so a quadratic one still stops early.
     """
     return counter.setting_up(SETUP_OPS_PER_ELEMENT * n + 64)
-
-
-def _assert_within(m, expected: Growth, advice: str) -> None:
-    try:
-        assert_within(m, expected)
-    except AssertionError as failure:
-        raise AssertionError(f"{failure}\n  {advice}") from None
 
 
 def _index_error(call: Callable[[], object], what: str, why: str) -> None:
@@ -320,7 +313,7 @@ def test_n_appends_copy_at_most_three_values_per_append():
         budget=(4, LINEAR),
         kinds=(WRITE,),
     )
-    _assert_within(
+    assert_within(
         m,
         LINEAR,
         "Growing by a fixed number of slots copies every value again and again. Grow by a "
@@ -342,7 +335,7 @@ def test_n_appends_allocate_a_logarithmic_number_of_blocks():
         budget=(3, LOGARITHMIC),
         kinds=(ALLOCATE,),
     )
-    _assert_within(
+    assert_within(
         m,
         LOGARITHMIC,
         "Each resize should multiply the capacity, so reaching n takes about log2(n) of them.",
@@ -365,7 +358,7 @@ def test_n_pops_after_n_appends_cost_amortized_constant_time():
         budget=(6, LINEAR),
         kinds=(READ, WRITE),
     )
-    _assert_within(
+    assert_within(
         m,
         LINEAR,
         "A pop reads one slot and clears it; moving to a smaller block must be rare enough that "
@@ -429,7 +422,7 @@ def test_alternating_append_and_pop_at_a_capacity_boundary_never_thrashes():
         families=("just-after-a-growth", "just-after-a-shrink"),
         budget=(8, LINEAR),
     )
-    _assert_within(
+    assert_within(
         m,
         LINEAR,
         "If the array shrinks as soon as it is half full, the block it shrinks into is full, "
@@ -455,6 +448,4 @@ def test_indexing_reads_or_writes_one_slot_at_any_size():
         budget=(256, CONSTANT),
         kinds=(READ, WRITE),
     )
-    _assert_within(
-        m, CONSTANT, "arr[i] is one slot of one block: find it directly, without a scan."
-    )
+    assert_within(m, CONSTANT, "arr[i] is one slot of one block: find it directly, without a scan.")

@@ -23,7 +23,6 @@ from checker.harness.counting import BudgetExceeded, CountedList, Counter
 from checker.harness.growth import (
     LINEARITHMIC,
     LOGARITHMIC,
-    Growth,
     assert_within,
     measure,
 )
@@ -36,13 +35,6 @@ GENEROUS = 8  # the declaration tests judge the class you claim; the budget test
 PROBE = "probe"
 # Budgets allow about twice what a plain search costs: log2(n) + 1 probes for the versions; for
 # the capacity, 2n reads for the bounds and up to n per check, about 2·log2(n) checks.
-
-
-def _within(m, expected: Growth, advice: str) -> None:
-    try:
-        assert_within(m, expected)
-    except AssertionError as failure:
-        raise AssertionError(f"{failure}\n  {advice}") from None
 
 
 def _check_declaration(function, name, brute_force, run, sizes, families, what, budget, space):
@@ -187,7 +179,7 @@ def test_first_bad_version_calls_is_bad_about_log2_n_times():
         families=("random", "none-bad", "last-bad", "first-bad"),
         budget=(2, LOGARITHMIC),
     )
-    _within(
+    assert_within(
         m,
         LOGARITHMIC,
         "Trying the versions in order costs up to n calls. Probe the middle of the versions "
@@ -345,7 +337,7 @@ def test_min_ship_capacity_reads_the_weights_o_of_log_n_times():
         families=("random", "all-heaviest", "rising"),
         budget=(5, LINEARITHMIC),
     )
-    _within(
+    assert_within(
         m,
         LINEARITHMIC,
         "Trying capacities one by one reads the weights once per capacity, and there are up "

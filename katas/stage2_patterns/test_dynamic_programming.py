@@ -24,7 +24,6 @@ from checker.harness.growth import (
     LINEAR,
     LINEARITHMIC,
     QUADRATIC,
-    Growth,
     assert_within,
     family_input,
     measure,
@@ -48,13 +47,6 @@ CAPACITY = 8  # W, held fixed while n grows
 # recursion about 6.
 KNAPSACK_BUDGET = 12 * (CAPACITY + 1)
 SPACE_SIZES = (256, 512, 1024, 2048, 4096)
-
-
-def _within(m, expected: Growth, advice: str) -> None:
-    try:
-        assert_within(m, expected)
-    except AssertionError as failure:
-        raise AssertionError(f"{failure}\n  {advice}") from None
 
 
 # -- plain references: slow, short, obviously right ------------------------------------------
@@ -175,7 +167,7 @@ def test_lis_length_makes_o_n_log_n_comparisons():
         families=("random", "sorted", "noisy-rising"),
         budget=(LIS_BUDGET, LINEARITHMIC),
     )
-    _within(
+    assert_within(
         m,
         LINEARITHMIC,
         "Comparing each item with every earlier one costs n²/2. Keep one number per run "
@@ -308,7 +300,7 @@ def test_edit_distance_makes_one_comparison_per_cell():
         families=("random", "few-unique"),
         budget=(EDIT_BUDGET, QUADRATIC),
     )
-    _within(
+    assert_within(
         m,
         QUADRATIC,
         "Trying every way to edit a into b (match, substitute, insert, delete, and recurse) "
@@ -438,7 +430,7 @@ def test_knapsack_does_o_n_w_work_for_n_items():
         families=("light", "mixed"),
         budget=(KNAPSACK_BUDGET, LINEAR),
     )
-    _within(
+    assert_within(
         m,
         LINEAR,
         f"Trying every subset doubles the work with each item. With the capacity fixed at "

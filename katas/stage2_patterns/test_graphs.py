@@ -21,7 +21,6 @@ from checker.harness.counting import Counted, CountedList, Counter
 from checker.harness.growth import (
     LINEAR,
     LINEARITHMIC,
-    Growth,
     Measurement,
     assert_within,
     measure,
@@ -55,13 +54,6 @@ class _Vertex(Counted):
 
     def __index__(self) -> int:
         return self.value
-
-
-def _assert_within(m: Measurement, expected: Growth, advice: str) -> None:
-    try:
-        assert_within(m, expected)
-    except AssertionError as failure:
-        raise AssertionError(f"{failure}\n  {advice}") from None
 
 
 def _show(grid: Sequence[str]) -> str:
@@ -472,7 +464,7 @@ def test_grid_shortest_path_agrees_with_relaxing_every_cell_until_nothing_change
 
 
 def test_grid_shortest_path_reads_each_cell_a_constant_number_of_times():
-    _assert_within(
+    assert_within(
         _measured("grid_shortest_path"),
         LINEAR,
         "Walking every path is exponential; each cell should be reached once, along a "
@@ -563,7 +555,7 @@ def test_has_cycle_walks_a_path_of_5000_vertices_without_recursing_that_deep(clo
 
 
 def test_has_cycle_reads_each_edge_a_constant_number_of_times():
-    _assert_within(
+    assert_within(
         _measured("has_cycle"),
         LINEAR,
         "A fresh search from every vertex re-reads the same edges again and again. Keep one "
@@ -664,7 +656,7 @@ def test_topological_order_agrees_with_rescanning_for_the_smallest_free_vertex(c
 
 
 def test_topological_order_spends_o_log_v_per_vertex_at_most():
-    _assert_within(
+    assert_within(
         _measured("topological_order"),
         LINEARITHMIC,
         "Rescanning the edges for a vertex with nothing left before it costs V·E. Count each "
@@ -723,7 +715,7 @@ def test_count_islands_agrees_with_spreading_labels_until_nothing_changes(grid):
 
 
 def test_count_islands_reads_each_cell_a_constant_number_of_times():
-    _assert_within(
+    assert_within(
         _measured("count_islands"),
         LINEAR,
         "Flooding an island again from each of its cells costs (island size)² reads. Share one "

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.harness.counting import Counted, Counter
-from checker.harness.growth import LINEARITHMIC, Measurement, family_input, measure, report
+from checker.harness.growth import LINEARITHMIC, Measurement, assert_within, family_input, measure
 from checker.harness.patterns import check_approach
 from checker.harness.space import space_class
 from katas.stage2_patterns.intervals import merge_intervals, min_meeting_rooms
@@ -55,11 +55,6 @@ def _meetings(family: str, n: int) -> list[tuple[int, int]]:
 
 def _counted_ranges(ranges: list[tuple[int, int]], counter: Counter) -> list[tuple[Any, Any]]:
     return [(Counted(s, counter), Counted(e, counter)) for s, e in ranges]
-
-
-def _assert_budget(m: Measurement, advice: str) -> None:
-    if m.stopped is not None:
-        raise AssertionError(f"{report(m, LINEARITHMIC)}\n  {advice}")
 
 
 def _declared(fn, name: str, m: Measurement, patterns: list[str], prepare) -> None:
@@ -169,11 +164,13 @@ def test_merge_intervals_makes_at_most_five_n_log_n_comparisons():
         families=("random", "reversed"),
         budget=(5, LINEARITHMIC),
     )
-    _assert_budget(
+    assert_within(
         m,
+        LINEARITHMIC,
         "Checking every range against every other (or against every range merged so far) "
         "costs n² comparisons when few of them overlap. Sort by start first: then a range can "
         "only overlap the last merged range, and one comparison settles it.",
+        budget_only=True,
     )
 
 
@@ -258,11 +255,13 @@ def test_min_meeting_rooms_makes_at_most_eight_n_log_n_comparisons():
         families=("random", "reversed"),
         budget=(8, LINEARITHMIC),
     )
-    _assert_budget(
+    assert_within(
         m,
+        LINEARITHMIC,
         "Counting, for every meeting, the meetings running when it starts costs n² "
         "comparisons. Sort the starts and the ends: walking both in time order, a start takes "
         "a room and an end gives one back, and the most rooms taken at once is the answer.",
+        budget_only=True,
     )
 
 

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.harness.counting import CountedNumber, Counter, counted
-from checker.harness.growth import LINEAR, Growth, Measurement, family_input, measure, report
+from checker.harness.growth import LINEAR, Measurement, assert_within, family_input, measure
 from checker.harness.patterns import check_approach
 from checker.harness.space import space_class
 from katas.stage2_patterns.monotonic import largest_rectangle, next_greater, window_max
@@ -29,11 +29,6 @@ GENEROUS = 32
 
 def _bars(values: list[int], counter: Counter) -> list[CountedNumber]:
     return [CountedNumber(v, counter) for v in values]
-
-
-def _assert_budget(m: Measurement, expected: Growth, advice: str) -> None:
-    if m.stopped is not None:
-        raise AssertionError(f"{report(m, expected)}\n  {advice}")
 
 
 def _declared(fn, name: str, m: Measurement, patterns: list[str], prepare) -> None:
@@ -104,12 +99,13 @@ def test_next_greater_makes_at_most_four_comparisons_per_item():
         families=("random", "reversed", "all-equal"),
         budget=(4, LINEAR),
     )
-    _assert_budget(
+    assert_within(
         m,
         LINEAR,
         "Scanning right from every item costs up to n comparisons each: on falling or equal "
         "items nothing is ever found. Keep the items still waiting for an answer on a stack; "
         "the new item answers every waiting item it beats, and each leaves the stack once.",
+        budget_only=True,
     )
 
 
@@ -189,12 +185,13 @@ def test_largest_rectangle_makes_at_most_eight_comparisons_per_bar():
         families=("random", "sorted", "all-equal"),
         budget=(8, LINEAR),
     )
-    _assert_budget(
+    assert_within(
         m,
         LINEAR,
         "Trying every span costs n² comparisons. The widest rectangle as tall as a bar ends "
         "at the first lower bar on each side. Keep the bars of rising height on a stack: a "
         "lower bar pops each taller one, and at that moment both of its ends are known.",
+        budget_only=True,
     )
 
 
@@ -276,12 +273,13 @@ def test_window_max_makes_at_most_four_comparisons_per_item_whatever_k():
         families=("random", "sorted", "reversed"),
         budget=(4, LINEAR),
     )
-    _assert_budget(
+    assert_within(
         m,
         LINEAR,
         "Taking the maximum of every window costs k comparisons per window, n·k in all. An "
         "item followed by a larger one can never be a window's maximum again: keep the others "
         "in a deque, largest at the front, and drop the front when it slides out.",
+        budget_only=True,
     )
 
 

@@ -55,13 +55,6 @@ def _lowest(values: Sequence[int], lo: int) -> int:
     return lo + min(range(len(values)), key=values.__getitem__)
 
 
-def _assert_within(m, expected: Growth, advice: str) -> None:
-    try:
-        assert_within(m, expected)
-    except AssertionError as failure:
-        raise AssertionError(f"{failure}\n  {advice}") from None
-
-
 # -- the switch -------------------------------------------------------------------------------
 
 
@@ -182,7 +175,7 @@ def _valley_time(budget: tuple[float, Growth] | None):
 
 
 def test_valley_bottom_calls_f_about_log2_n_times():
-    _assert_within(
+    assert_within(
         _valley_time((VALLEY_BUDGET, LOGARITHMIC)),
         LOGARITHMIC,
         f"The budget is {VALLEY_BUDGET}·log2(n) calls. Looking at every point costs n. Two "
@@ -285,7 +278,7 @@ def _scan_time(budget: tuple[float, Growth] | None):
 
 
 def test_lowest_point_calls_f_at_most_twice_per_point():
-    _assert_within(
+    assert_within(
         _scan_time((SCAN_BUDGET, LINEAR)),
         LINEAR,
         f"The budget is {SCAN_BUDGET}·n calls. Keep the lowest value seen so far with its x, "

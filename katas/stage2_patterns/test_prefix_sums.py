@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.harness.counting import CountedNumber, Counter
-from checker.harness.growth import LINEAR, Growth, assert_within, family_input, measure
+from checker.harness.growth import LINEAR, assert_within, family_input, measure
 from checker.harness.patterns import check_approach
 from checker.harness.space import space_class
 from katas.stage2_patterns.prefix_sums import (
@@ -38,13 +38,6 @@ GENEROUS = 16  # the declaration tests judge the class you claim; the budget tes
 
 def _summed(values, counter: Counter) -> list[CountedNumber]:
     return [CountedNumber(v, counter) for v in values]
-
-
-def _within(m, expected: Growth, advice: str) -> None:
-    try:
-        assert_within(m, expected)
-    except AssertionError as failure:
-        raise AssertionError(f"{failure}\n  {advice}") from None
 
 
 def _check_declaration(target, name: str, patterns, run, families, what, prepare):
@@ -145,7 +138,7 @@ def test_range_sums_builds_and_answers_n_queries_with_linear_many_additions():
         families=("random-ranges", "long-ranges"),
         budget=(3, LINEAR),
     )
-    _within(
+    assert_within(
         m,
         LINEAR,
         "Summing each range when it is asked for adds up to n numbers per query, n^2 for n "
@@ -263,7 +256,7 @@ def test_count_subarrays_with_sum_adds_each_number_a_constant_number_of_times():
         families=("random", "few-unique"),
         budget=(3, LINEAR),
     )
-    _within(
+    assert_within(
         m,
         LINEAR,
         "Trying every run adds n^2/2 numbers. Keep one running sum and a dict counting the "
@@ -372,7 +365,7 @@ def test_apply_increments_makes_constant_many_additions_per_update():
         families=("random-ranges", "long-ranges"),
         budget=(4, LINEAR),
     )
-    _within(
+    assert_within(
         m,
         LINEAR,
         "Adding each delta to every position of its range costs the range's length per update, "

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.harness.counting import CountedList, Counter
-from checker.harness.growth import LINEAR, Growth, assert_within, measure
+from checker.harness.growth import LINEAR, assert_within, measure
 from checker.harness.patterns import check_approach
 from checker.harness.space import space_class
 from katas.stage2_patterns.sliding_window import longest_with_k_distinct, min_window_cover
@@ -31,13 +31,6 @@ BRUTE_FORCE = ["O(n^2)", "O(n^3)"]  # extending each run with a running count, o
 GENEROUS = 16  # the declaration tests judge the class you claim; the budget tests judge speed
 K = 3  # k held fixed while n grows
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _within(m, expected: Growth, advice: str) -> None:
-    try:
-        assert_within(m, expected)
-    except AssertionError as failure:
-        raise AssertionError(f"{failure}\n  {advice}") from None
 
 
 def _check_declaration(function, name: str, run, families, what, prepare):
@@ -167,7 +160,7 @@ def test_longest_with_k_distinct_reads_each_character_at_most_about_twice():
         families=("few-letters", "letters"),
         budget=(6, LINEAR),
     )
-    _within(
+    assert_within(
         m,
         LINEAR,
         "Starting a run at every position and extending it reads n^2 characters when runs are "
@@ -303,7 +296,7 @@ def test_min_window_cover_reads_each_character_a_constant_number_of_times():
         families=("no-cover", "long-cover", "dense-cover"),
         budget=(8, LINEAR),
     )
-    _within(
+    assert_within(
         m,
         LINEAR,
         "Starting a run at every position and extending it until it covers t reads n^2 "

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.harness.counting import CountedList, Counter
-from checker.harness.growth import LINEAR, Growth, assert_within, family_input, measure
+from checker.harness.growth import LINEAR, assert_within, family_input, measure
 from checker.harness.patterns import check_approach
 from checker.harness.space import space_class
 from katas.stage2_patterns.two_pointers import dedup_sorted, max_water, pair_sum
@@ -30,13 +30,6 @@ PATTERNS = ["two-pointers"]
 # The declaration tests measure with room to spare: they judge the class you claim, the budget
 # tests judge the speed. A quadratic run still stops at the first size.
 GENEROUS = 16
-
-
-def _within(m, expected: Growth, advice: str) -> None:
-    try:
-        assert_within(m, expected)
-    except AssertionError as failure:
-        raise AssertionError(f"{failure}\n  {advice}") from None
 
 
 def _check_declaration(function, name: str, brute_force: str, run, families, what, prepare):
@@ -135,7 +128,7 @@ def test_pair_sum_reads_each_item_a_constant_number_of_times():
         families=("random", "few-unique"),
         budget=(6, LINEAR),
     )
-    _within(
+    assert_within(
         m,
         LINEAR,
         "Trying every pair reads n^2 items, and a binary search for each item's partner "
@@ -209,7 +202,7 @@ def test_dedup_sorted_touches_each_slot_a_constant_number_of_times():
         families=("few-unique", "random", "all-equal"),
         budget=(8, LINEAR),
     )
-    _within(
+    assert_within(
         m,
         LINEAR,
         "Deleting a duplicate with del or pop(i) shifts every later item one slot left: O(n) "
@@ -320,7 +313,7 @@ def test_max_water_reads_each_height_a_constant_number_of_times():
         families=("random", "organ-pipe", "sorted"),
         budget=(6, LINEAR),
     )
-    _within(
+    assert_within(
         m,
         LINEAR,
         "Trying every pair of lines reads n^2 heights. Start with the widest pair; the "

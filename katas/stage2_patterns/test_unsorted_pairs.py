@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import katas.stage2_patterns.unsorted_pairs as unsorted_pairs
 from checker.harness.counting import Counter, counted_ints
-from checker.harness.growth import LINEAR, LINEARITHMIC, Growth, assert_within, measure
+from checker.harness.growth import LINEAR, LINEARITHMIC, assert_within, measure
 from checker.harness.patterns import CatalogueError, check_approach, check_switch, pattern
 from checker.harness.space import space_class
 from katas.stage2_patterns.unsorted_pairs import two_sum, two_sum_by_sorting
@@ -39,13 +39,6 @@ def _first_pair(nums: list[int], target: int) -> tuple[int, int] | None:
             if nums[i] + nums[j] == target:
                 return i, j
     return None
-
-
-def _within(m, expected: Growth, advice: str) -> None:
-    try:
-        assert_within(m, expected)
-    except AssertionError as failure:
-        raise AssertionError(f"{failure}\n  {advice}") from None
 
 
 def test_switch_names_the_broken_precondition_and_what_to_use_instead():
@@ -175,7 +168,7 @@ def test_two_sum_does_linear_work():
         families=FAMILIES,
         budget=(HASH_BUDGET, LINEAR),
     )
-    _within(
+    assert_within(
         m,
         LINEAR,
         "Checking every pair costs n²/2 additions. For each number, the only partner that "
@@ -191,7 +184,7 @@ def test_two_sum_by_sorting_does_n_log_n_work():
         families=FAMILIES,
         budget=(SORT_BUDGET, LINEARITHMIC),
     )
-    _within(
+    assert_within(
         m,
         LINEARITHMIC,
         "Sort once, O(n log n); then the two pointers move n times in all, each move ruling "
