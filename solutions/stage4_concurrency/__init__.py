@@ -1,0 +1,1 @@
+"""Stage 4 reference solutions: Concurrency & the Runtime."""
