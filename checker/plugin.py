@@ -10,6 +10,8 @@ plain ``pytest katas/stage1_foundations`` behaves like ``katas check``.
 - **Hypothesis profiles** ``dev`` and ``ci`` (derandomized, no example database); ``ci`` is
   chosen when the environment says ``CI=true``. Neither has a deadline: grading never depends
   on the wall clock.
+- **Schedule replay** ``--katas-replay=N:choices``: run exactly the thread schedule a stage-4
+  failure printed (see ``checker/harness/schedule.py``).
 - **Result stream** ``--katas-report=FILE``: one JSON object per line, appended and flushed as
   the run goes, so the runner knows how far a run got even when learner code kills the process.
   Events: ``session``, ``collect-error``, ``collected``, ``start``, ``result``, ``finish``.
@@ -33,6 +35,7 @@ REPORT_OPTION = "--katas-report"
 LIMITS_OPTION = "--katas-limits"
 PARENT_OPTION = "--katas-parent"
 IMPL_OPTION = "--katas-impl"
+REPLAY_OPTION = "--katas-replay"
 MAX_MESSAGE = 4000
 MAX_OUTPUT = 2000
 TIMEOUT_PREFIX = "Timeout (>"  # pytest-timeout's failure message
@@ -49,6 +52,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="IMPL",
         help="what the kata tests import: 'stub' (default), 'solution', "
         "or 'katas.<stage>.<module>=<path>' for one known-wrong fixture.",
+    )
+    group.addoption(
+        REPLAY_OPTION,
+        default=None,
+        metavar="TOKEN",
+        help="replay one thread schedule that a stage-4 failure printed (its token: N:choices).",
     )
     group.addoption(
         LIMITS_OPTION,
@@ -79,6 +88,19 @@ def pytest_configure(config: pytest.Config) -> None:
     if finder is not None:
         sys.meta_path.insert(0, finder)
         config.add_cleanup(lambda: sys.meta_path.remove(finder))
+    replay = config.getoption(REPLAY_OPTION)
+    impl = config.getoption(IMPL_OPTION)
+    if replay is not None or impl != "stub":
+        # Failures print a replay command; it must name the same implementation.
+        from checker.harness import schedule
+
+        if replay is not None and not re.fullmatch(r"\d+:[\dx.\-]*", replay):
+            raise pytest.UsageError(
+                f"{REPLAY_OPTION}={replay!r}: paste the token from the failure message, as in "
+                f"{REPLAY_OPTION}=0:1.0x4.2"
+            )
+        schedule.configure(replay=replay, impl=impl)
+        config.add_cleanup(schedule.configure)
     path = config.getoption(REPORT_OPTION)
     if path:
         # Absolute now: learner code may chdir, and later events must reach the same file.
