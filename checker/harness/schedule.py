@@ -35,6 +35,7 @@ run, so timeouts are deterministic too.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import os
 import queue as _queue
@@ -1690,8 +1691,12 @@ def explore(
     """Run ``scenario(SIM)`` under up to ``schedules`` schedules; raise on the first failure.
 
     ``strategy`` is ``"random"`` (a seeded random walk: schedule i uses seed ``seed + i``),
-    ``"pct"`` (probabilistic concurrency testing with ``depth``) or ``"dfs"`` (every schedule
-    with at most ``preemption_bound`` preemptions, in depth-first order, up to ``schedules``).
+    ``"pct"`` (probabilistic concurrency testing with ``depth``) or ``"dfs"`` (a systematic
+    search of the tree of schedules: every schedule with no preemption, then with one, up to
+    ``preemption_bound``, until ``schedules`` have run; ``exhausted`` says whether all did).
+    Systematic search proves small scenarios (two or three threads, a few dozen steps)
+    completely; on larger ones a bug needing two preemptions can sit thousands of schedules
+    deep, where random walks and PCT usually find it within a few.
     ``check(result)`` runs after each schedule on what the scenario returned. ``what`` names
     the call for the failure message ("Called transfer(a, b, 50) from two threads").
     """
@@ -1709,21 +1714,34 @@ def explore(
     count = 0
     exhausted = False
     if strategy == "dfs":
-        prefix: list[int] = []
-        while count < schedules:
+        # Iterative context bounding (CHESS): every schedule with 0 preemptions, then with 1,
+        # then with 2; within a level, schedules in the order they were found, so earlier
+        # preemptions come first. Bugs that need few preemptions are the common ones, and a
+        # plain depth-first search with a budget would spend it all deep in the tree, never
+        # trying an early preemption. Each schedule runs once: a schedule's children differ
+        # from it at one decision after its own forced prefix (a tree of schedules).
+        frontier: list[tuple[int, int, list[int]]] = [(0, 0, [])]
+        serial = itertools.count(1)
+        while frontier and count < schedules:
+            cost, _, prefix = heapq.heappop(frontier)
             run = _run_one(scenario, _Follow(prefix, "dfs"), max_steps, races)
             count += 1
             how = (
-                f"depth-first search with at most {preemption_bound} preemptions, schedule {count}"
+                f"a systematic search, fewest preemptions first (at most {preemption_bound}), "
+                f"schedule {count}, with {cost} preemption{'s' if cost != 1 else ''}"
             )
             _judge(run, check, how, call, what)
             outcomes[_outcome(run.result)] = outcomes.get(_outcome(run.result), 0) + 1
             longest = max(longest, len(run.steps))
-            nxt = _backtrack(run.decisions, preemption_bound)
-            if nxt is None:
-                exhausted = True
-                break
-            prefix = nxt
+            base_choices = [d[0] for d in run.decisions]
+            for k in range(len(prefix), len(run.decisions)):
+                _, options, preemptive = run.decisions[k]
+                child_cost = cost + (1 if preemptive else 0)
+                if child_cost > preemption_bound:
+                    continue
+                for alt in range(options - 1, 0, -1):
+                    heapq.heappush(frontier, (child_cost, next(serial), [*base_choices[:k], alt]))
+        exhausted = not frontier
     else:
         length = 50
         for i in range(schedules):
@@ -1759,20 +1777,6 @@ def _judge(
             run.failure = ("check", f"After the threads finished: {error}")
     if run.failure is not None:
         raise _failure(run, how, call, what, 10**6 if show_all else SHOW_STEPS)
-
-
-def _backtrack(decisions: list[tuple[int, int, bool]], bound: int) -> list[int] | None:
-    """The next schedule in depth-first order within the preemption bound, or None."""
-    used = [0]
-    for chosen, _, preemptive in decisions:
-        used.append(used[-1] + (1 if preemptive and chosen != 0 else 0))
-    for k in range(len(decisions) - 1, -1, -1):
-        chosen, options, preemptive = decisions[k]
-        for alt in range(chosen + 1, options):
-            cost = used[k] + (1 if preemptive and alt != 0 else 0)
-            if cost <= bound:
-                return [d[0] for d in decisions[:k]] + [alt]
-    return None
 
 
 @dataclass(frozen=True)
