@@ -97,7 +97,15 @@ class ScheduleFailure(AssertionError):
 
 
 class Deadlock(ScheduleFailure):
-    """Every live thread waits and nothing can wake any of them."""
+    """Every live thread waits and nothing can wake any of them.
+
+    ``cycle`` names the threads of the wait-for cycle in order (empty when they wait for a
+    signal nobody holds); ``waits`` maps each blocked thread to what it waits for and the
+    threads holding that.
+    """
+
+    cycle: tuple[str, ...] = ()
+    waits: dict[str, tuple[str, tuple[str, ...]]] = {}  # noqa: RUF012 (replaced per instance)
 
 
 class Runaway(ScheduleFailure):
@@ -199,6 +207,7 @@ class _Scheduler:
         self.done.acquire()
         self.names: dict[str, itertools.count] = {}
         self.result: Any = None
+        self.deadlock_data: tuple[tuple[str, ...], dict[str, Any]] = ((), {})
 
     # names for objects the learner did not name: Lock#1, Lock#2, ...
     def auto_name(self, kind: str) -> str:
@@ -366,7 +375,9 @@ class _Scheduler:
         self.complete()
 
     def deadlock(self, live: list[_Sim]) -> None:
-        self.fail("deadlock", _deadlock_text(live))
+        text, cycle, waits = _deadlock_text(live)
+        self.deadlock_data = (cycle, waits)
+        self.fail("deadlock", text)
 
     def livelock_text(self) -> str:
         window = self.steps[-min(len(self.steps), 400) :]
@@ -398,9 +409,12 @@ def _name(obj: Any) -> str:
     return getattr(obj, "name", "") or type(obj).__name__
 
 
-def _deadlock_text(live: list[_Sim]) -> str:
+def _deadlock_text(
+    live: list[_Sim],
+) -> tuple[str, tuple[str, ...], dict[str, tuple[str, tuple[str, ...]]]]:
     lines = ["Deadlock: every thread that has not finished is waiting, and none can go on."]
     edges: dict[_Sim, list[_Sim]] = {}
+    waits: dict[str, tuple[str, tuple[str, ...]]] = {}
     for sim in live:
         op = sim.pending
         if op is None:
@@ -411,6 +425,7 @@ def _deadlock_text(live: list[_Sim]) -> str:
         if holders:
             held = ", held by " + ", ".join(h.name for h in holders)
         lines.append(f"  {sim.name} waits {op.waits or 'in ' + op.kind}{held}")
+        waits[sim.name] = (op.waits or "in " + op.kind, tuple(h.name for h in holders))
     cycle = _find_cycle(edges)
     if cycle:
         chain = " -> ".join(s.name for s in [*cycle, cycle[0]])
@@ -425,7 +440,7 @@ def _deadlock_text(live: list[_Sim]) -> str:
             "release) that no running thread will send. Check that every wait has a matching "
             "signal on every path, including the last item and shutdown."
         )
-    return "\n".join(lines)
+    return "\n".join(lines), tuple(s.name for s in cycle), waits
 
 
 def _find_cycle(edges: dict[_Sim, list[_Sim]]) -> list[_Sim]:
@@ -1526,6 +1541,7 @@ class _Run:
     decisions: list[tuple[int, int, bool]]
     failure: tuple[str, str] | None
     result: Any
+    deadlock: tuple[tuple[str, ...], dict[str, Any]] = ((), {})
 
 
 def _run_one(
@@ -1546,7 +1562,7 @@ def _run_one(
     for sim in sched.sims:
         if sim.real is not None:
             sim.real.join(timeout=0.5)
-    return _Run(sched.steps, sched.decisions, sched.failure, sched.result)
+    return _Run(sched.steps, sched.decisions, sched.failure, sched.result, sched.deadlock_data)
 
 
 def _runaway_text(name: str) -> str:
@@ -1658,7 +1674,10 @@ def _failure(
         f"Replay exactly this schedule:\n  {_command(call, run.decisions)}"
     )
     cls = {"deadlock": Deadlock, "runaway": Runaway}.get(kind, ScheduleFailure)
-    return cls(text, kind, run.steps, f"{call}:{_encode(run.decisions)}")
+    failure = cls(text, kind, run.steps, f"{call}:{_encode(run.decisions)}")
+    if isinstance(failure, Deadlock):
+        failure.cycle, failure.waits = run.deadlock
+    return failure
 
 
 def _next_call() -> int:

@@ -185,6 +185,8 @@ def test_a_lock_order_deadlock_is_reported_as_the_wait_for_cycle():
     assert "T2 waits to acquire Lock 'a', held by T1" in text
     assert "Wait-for cycle: T1 -> T2 -> T1." in text
     assert "main waits for thread T1 to finish" in text
+    assert caught.value.cycle == ("T1", "T2")
+    assert caught.value.waits["T1"] == ("to acquire Lock 'b'", ("T2",))
 
 
 def test_random_walks_find_the_lock_order_deadlock_within_a_few_schedules():
