@@ -512,6 +512,40 @@ def _note(detail: str) -> None:
         sim.sched.note(detail)
 
 
+# -- hooks for other harness modules (reclaim.py): name the step, add to the listing ---------
+
+
+def where() -> tuple[str, int] | None:
+    """The scheduled calling thread's name and its last step's number; None outside one."""
+    sim = _here()
+    if sim is None:
+        return None
+    steps = sim.sched.steps
+    return sim.name, steps[-1].index if steps else 0
+
+
+def log(op: str, obj: str, detail: str = "", kind: str = "") -> None:
+    """Add a line to the schedule listing for the calling thread; not a scheduling point."""
+    sim = _here()
+    if sim is not None and not sim.sched.aborted:
+        sim.sched.record(sim, op, obj, detail, kind)
+
+
+def annotate(detail: str, *, append: bool = False) -> None:
+    """Set (or extend) what the calling thread's last step saw, as in ``load x -> 3``."""
+    sim = _here()
+    if sim is None or not sim.sched.steps:
+        return
+    if append:
+        detail = f"{sim.sched.steps[-1].detail} {detail}".strip()
+    sim.sched.note(detail)
+
+
+def brief(value: Any) -> str:
+    """A value as the schedule listing shows it: its repr, cut to 30 characters."""
+    return _brief(value)
+
+
 def _creator() -> _Scheduler | None:
     sim = getattr(_tls, "sim", None)
     return sim.sched if sim is not None else None
@@ -1513,6 +1547,11 @@ class _PCT(_Chooser):
             self.change.pop(0)
             if sched.current is not None:
                 self.priority[sched.current.index] = len(self.change) * 1e-3
+        current = sched.current
+        if current is not None and current.spins >= SPIN_LIMIT:
+            # A spinning thread waits for another: strict priorities would let it spin until
+            # the step bound, a false livelock. It yields, to below every other thread.
+            self.priority[current.index] = min(self.priority.values(), default=0.0) - 1.0
         return max(range(len(enabled)), key=lambda i: (self._prio(enabled[i]), -i))
 
 
