@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import sys
 from collections.abc import Callable, Iterable, Iterator, MutableSequence
+from pathlib import Path
 from typing import Any
 
 COMPARE = "compare"
@@ -42,6 +44,7 @@ ADD = "add"
 MULTIPLY = "multiply"
 ARITHMETIC = "arithmetic"
 CALL = "call"
+LINE = "line"
 
 
 class BudgetExceeded(BaseException):
@@ -441,3 +444,63 @@ def counted_ints(values: Iterable[int], counter: Counter) -> list[CountedInt]:
     """Wrap every value as a ``CountedInt`` counting on ``counter``; the wrapping is not counted."""
     bound = type("CountedInt", (CountedInt,), {"__slots__": (), "counter": counter})
     return [bound(v) for v in values]
+
+
+# -- lines of learner code -----------------------------------------------------------------------
+
+_ROOT = Path(__file__).resolve().parents[2]
+LEARNER_FOLDERS = (_ROOT / "katas", _ROOT / "solutions")
+
+
+def is_learner_code(filename: str, folders: Iterable[Path] = LEARNER_FOLDERS) -> bool:
+    """A file under ``folders`` (katas/, solutions/) that is not a test: the learner's code."""
+    path = Path(filename)
+    if path.name.startswith("test_") or path.name == "conftest.py":
+        return False
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return any(resolved.is_relative_to(folder) for folder in folders)
+
+
+def lines(
+    counter: Counter, call: Callable[[], Any], folders: Iterable[Path] = LEARNER_FOLDERS
+) -> Any:
+    """``call()``, adding to ``counter`` one ``line`` per line of learner code that runs.
+
+    ``sys.settrace`` sees every line the learner's own module runs, loops in comprehensions
+    included, whatever the data: a cost count that needs no wrapped elements, and a cap that
+    stops an endless loop. Going over the counter's budget raises BudgetExceeded inside the
+    learner's frame. Lines of the checker, the tests and the standard library are not counted.
+    Tracing slows the traced code several times; keep inputs small.
+    """
+    folders = tuple(folders)
+    cap = counter.budget if counter.budget is not None else float("inf")
+    seen = 0
+
+    def line(frame: Any, event: str, arg: Any) -> Any:
+        nonlocal seen
+        if event == "line":
+            seen += 1  # a plain int: Counter.tick on every line would double the cost
+            if seen > cap:
+                counter.tick(LINE, seen)  # raises BudgetExceeded
+        return line
+
+    known: dict[str, bool] = {}  # resolving a path on every call would dominate the cost
+
+    def call_event(frame: Any, event: str, arg: Any) -> Any:
+        filename = frame.f_code.co_filename
+        mine = known.get(filename)
+        if mine is None:
+            mine = known[filename] = is_learner_code(filename, folders)
+        return line if mine else None
+
+    previous = sys.gettrace()
+    sys.settrace(call_event)
+    try:
+        return call()
+    finally:
+        sys.settrace(previous)
+        if seen <= cap:
+            counter.tick(LINE, seen)

@@ -331,7 +331,8 @@ class _Scheduler:
             return nxt
         if len(enabled) == 1:
             return enabled[0]
-        preemptive = me_enabled and not yielding
+        # Keeping a spinning thread on costs a preemption too, so a search cannot spin free.
+        preemptive = me_enabled
         index = self.chooser.choose(self, enabled, len(self.steps))
         if not 0 <= index < len(enabled):
             index = 0
@@ -1173,7 +1174,7 @@ class AtomicRef(_Primitive):
 
     def compare_and_set(self, expected: Any, new: Any) -> bool:
         sim = _here()
-        _point(self, _Op("compare_and_set", self))
+        _point(self, _Op("compare_and_set", self, observes=True))
         self._acquire_from(sim)
         if self._value is expected:
             self._value = new
@@ -1225,7 +1226,7 @@ class AtomicStampedRef(_Primitive):
 
     def compare_and_set(self, expected: Any, new: Any, expected_stamp: int, new_stamp: int) -> bool:
         sim = _here()
-        _point(self, _Op("compare_and_set", self))
+        _point(self, _Op("compare_and_set", self, observes=True))
         self._acquire_from(sim)
         if self._value is expected and self._stamp == expected_stamp:
             self._value, self._stamp = new, new_stamp
@@ -1473,6 +1474,25 @@ class _RealAtomic:
         return self._value
 
 
+_real_errors: list[tuple[str, BaseException]] | None = None  # set while run_real runs
+
+
+class _RealThread(threading.Thread):
+    """``threading.Thread`` that reports its exception to :func:`run_real` instead of a warning.
+
+    A thread that dies leaves the others waiting for it forever; run_real stops at the first
+    such exception and raises it in the test.
+    """
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except BaseException as error:
+            if _real_errors is None:
+                raise
+            _real_errors.append((self.name, error))
+
+
 def _named(factory: Callable[..., Any]) -> Callable[..., Any]:
     def make(*args: Any, name: str | None = None, **kwargs: Any) -> Any:
         return factory(*args, **kwargs)
@@ -1483,7 +1503,7 @@ def _named(factory: Callable[..., Any]) -> Callable[..., Any]:
 
 REAL = Runtime(
     "REAL",
-    Thread=threading.Thread,
+    Thread=_RealThread,
     Lock=_named(threading.Lock),
     RLock=_named(threading.RLock),
     Condition=_named(threading.Condition),
@@ -1727,10 +1747,15 @@ def _next_call() -> int:
     return n
 
 
-def _seed_for(scenario: Callable[..., Any], seed: int | None) -> int:
+def _seed_for(scenario: Callable[..., Any], seed: int | None, call: int) -> int:
+    """The given seed, or one fixed by the test, the explore call and the scenario's name.
+
+    Deterministic (no hash randomization), and distinct for scenarios one factory builds.
+    """
     if seed is not None:
         return seed
-    return zlib.crc32(getattr(scenario, "__qualname__", "scenario").encode())
+    name = getattr(scenario, "__qualname__", "scenario")
+    return zlib.crc32(f"{_test_id()}|{call}|{name}".encode())
 
 
 def explore(
@@ -1745,6 +1770,7 @@ def explore(
     depth: int = PCT_DEPTH,
     races: bool = True,
     what: str | None = None,
+    check_outcome: Callable[[Outcome], Any] | None = None,
 ) -> Exploration:
     """Run ``scenario(SIM)`` under up to ``schedules`` schedules; raise on the first failure.
 
@@ -1755,17 +1781,20 @@ def explore(
     Systematic search proves small scenarios (two or three threads, a few dozen steps)
     completely; on larger ones a bug needing two preemptions can sit thousands of schedules
     deep, where random walks and PCT usually find it within a few.
-    ``check(result)`` runs after each schedule on what the scenario returned. ``what`` names
-    the call for the failure message ("Called transfer(a, b, 50) from two threads").
+    ``check(result)`` runs after each schedule on what the scenario returned;
+    ``check_outcome(outcome)`` gets the whole :class:`Outcome`, steps included, for checks on
+    how the threads ran ("the poller never waited"). Either fails with an AssertionError, and
+    that schedule is reported and replayable like any other failure. ``what`` names the call
+    for the failure message ("Called transfer(a, b, 50) from two threads").
     """
     if strategy not in STRATEGIES:
         raise ValueError(f"strategy {strategy!r}: choose one of {', '.join(STRATEGIES)}")
     call = _next_call()
-    base = _seed_for(scenario, seed)
+    base = _seed_for(scenario, seed, call)
     if _replay_token is not None and _replay_token.split(":", 1)[0] == str(call):
         prefix = _decode(_replay_token.split(":", 1)[1])
         run = _run_one(scenario, _Follow(prefix), max_steps, races)
-        _judge(run, check, "replaying --katas-replay", call, what, show_all=True)
+        _judge(run, check, check_outcome, "replaying --katas-replay", call, what, show_all=True)
         return Exploration("replay", 1, {_outcome(run.result): 1}, len(run.steps))
     outcomes: dict[str, int] = {}
     longest = 0
@@ -1788,7 +1817,7 @@ def explore(
                 f"a systematic search, fewest preemptions first (at most {preemption_bound}), "
                 f"schedule {count}, with {cost} preemption{'s' if cost != 1 else ''}"
             )
-            _judge(run, check, how, call, what)
+            _judge(run, check, check_outcome, how, call, what)
             outcomes[_outcome(run.result)] = outcomes.get(_outcome(run.result), 0) + 1
             longest = max(longest, len(run.steps))
             base_choices = [d[0] for d in run.decisions]
@@ -1809,7 +1838,7 @@ def explore(
             count += 1
             label = "a seeded random walk" if strategy == "random" else f"PCT (depth {depth})"
             how = f"{label}, schedule {i + 1} of {schedules}, seed {s}"
-            _judge(run, check, how, call, what)
+            _judge(run, check, check_outcome, how, call, what)
             outcomes[_outcome(run.result)] = outcomes.get(_outcome(run.result), 0) + 1
             longest = max(longest, len(run.steps))
             length = max(length, len(run.steps))
@@ -1823,6 +1852,7 @@ def _outcome(result: Any) -> str:
 def _judge(
     run: _Run,
     check: Callable[[Any], Any] | None,
+    check_outcome: Callable[[Outcome], Any] | None,
     how: str,
     call: int,
     what: str | None,
@@ -1831,6 +1861,12 @@ def _judge(
     if run.failure is None and check is not None:
         try:
             check(run.result)
+        except AssertionError as error:
+            run.failure = ("check", f"After the threads finished: {error}")
+    if run.failure is None and check_outcome is not None:
+        outcome = Outcome(run.result, tuple(run.steps), None, None, _encode(run.decisions))
+        try:
+            check_outcome(outcome)
         except AssertionError as error:
             run.failure = ("check", f"After the threads finished: {error}")
     if run.failure is not None:
@@ -1890,11 +1926,12 @@ def replay(
     max_steps: int = MAX_STEPS,
     races: bool = True,
     what: str | None = None,
+    check_outcome: Callable[[Outcome], Any] | None = None,
 ) -> Any:
     """Run one schedule given as choices (from :func:`choices`); raise if it fails."""
     call = _next_call()
     run = _run_one(scenario, _Follow(schedule, "hypothesis"), max_steps, races)
-    _judge(run, check, "hypothesis choosing each step", call, what)
+    _judge(run, check, check_outcome, "hypothesis choosing each step", call, what)
     return run.result
 
 
@@ -1902,9 +1939,12 @@ def run_real(scenario: Callable[[Any], Any], *, seconds: float = 2.0) -> Any:
     """Run ``scenario(REAL)`` on real threads once: the smoke test that the code transfers.
 
     Real threads prove nothing about schedules; this only shows the same learner code runs on
-    :mod:`threading`. ``seconds`` is a hang guard, never a grade.
+    :mod:`threading`. ``seconds`` is a hang guard, never a grade. An exception in any thread
+    the scenario started ends the run and is raised here, naming the thread.
     """
+    global _real_errors
     box: dict[str, Any] = {}
+    errors: list[tuple[str, BaseException]] = []
 
     def body() -> None:
         try:
@@ -1912,9 +1952,20 @@ def run_real(scenario: Callable[[Any], Any], *, seconds: float = 2.0) -> Any:
         except BaseException as error:  # reported below, in the test's thread
             box["error"] = error
 
-    runner = threading.Thread(target=body, daemon=True, name="katas-real")
-    runner.start()
-    runner.join(seconds)
+    _real_errors = errors
+    try:
+        runner = threading.Thread(target=body, daemon=True, name="katas-real")
+        runner.start()
+        end = time.monotonic() + seconds
+        while runner.is_alive() and not errors and time.monotonic() < end:
+            runner.join(0.01)
+    finally:
+        _real_errors = None
+    if errors:
+        name, error = errors[0]
+        raise AssertionError(
+            f"On real threads, thread {name} raised {type(error).__name__}: {error}"
+        ) from error
     if runner.is_alive():
         raise AssertionError(
             f"On real threads the scenario did not finish within {seconds:g} s: a deadlock or "

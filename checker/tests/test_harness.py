@@ -343,3 +343,23 @@ def test_a_traced_memory_keeps_every_block_it_hands_out():
     first, second = memory.allocate(2), memory.allocate(4)
     assert memory.blocks == [first, second]
     assert Memory().blocks is None
+
+
+def test_lines_counts_each_line_of_learner_code_and_stops_an_endless_loop(tmp_path):
+    from checker.harness.counting import BudgetExceeded, Counter, lines
+
+    source = tmp_path / "loop.py"
+    source.write_text(
+        "def spin(n):\n    total = 0\n    while n:\n        total += 1\n    return total\n"
+    )
+    namespace: dict = {}
+    exec(compile(source.read_text(), str(source), "exec"), namespace)
+    counter = Counter(budget=1_000)
+    with pytest.raises(BudgetExceeded):
+        lines(counter, lambda: namespace["spin"](1), folders=[tmp_path])
+    quiet = Counter()
+    assert lines(quiet, lambda: namespace["spin"](0), folders=[tmp_path]) == 0
+    assert quiet.by_kind == {"line": 3}
+    untraced = Counter()
+    lines(untraced, lambda: namespace["spin"](0), folders=[tmp_path / "elsewhere"])
+    assert untraced.by_kind == {}

@@ -580,3 +580,52 @@ def test_each_step_names_the_kind_of_primitive_so_tests_can_tell_blocking_from_a
     assert ("acquire", "Lock") in kinds
     assert ("load", "SharedCell") in kinds
     assert ("start", "Thread") in kinds
+
+
+def test_check_outcome_sees_the_steps_of_every_schedule_and_a_failure_is_replayable():
+    def no_lock_in_t1(outcome):
+        held = [str(s) for s in outcome.steps if s.thread == "T1" and s.kind == "Lock"]
+        assert not held, f"T1 took lock steps: {held[:2]}"
+
+    with pytest.raises(ScheduleFailure) as caught:
+        explore(counting(True, threads=2), schedules=5, check_outcome=no_lock_in_t1)
+    assert "T1 took lock steps: ['T1: acquire lock'" in str(caught.value)
+    assert "--katas-replay=" in str(caught.value)
+
+
+def test_run_real_raises_the_first_exception_of_any_thread_instead_of_hanging():
+    def scenario(rt):
+        never = rt.Event(name="never")
+
+        def dies():
+            raise ValueError("worker died")
+
+        waiter = rt.Thread(target=never.wait, daemon=True, name="waiter")
+        worker = rt.Thread(target=dies, name="worker")
+        waiter.start()
+        worker.start()
+        waiter.join()
+
+    with pytest.raises(AssertionError, match="thread worker raised ValueError: worker died"):
+        run_real(scenario, seconds=1.0)
+
+
+def test_a_compare_and_set_that_keeps_failing_counts_as_spinning_and_yields():
+    def scenario(rt):
+        flag = rt.AtomicRef(None, name="flag")
+        token = object()
+
+        def spin_lock():
+            while not flag.compare_and_set(token, None):  # waits for the other to set it
+                pass
+
+        def setter():
+            flag.set(token)
+
+        ts = [rt.Thread(target=spin_lock, name="spinner"), rt.Thread(target=setter, name="S")]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join()
+
+    assert explore(scenario, strategy="dfs", schedules=200, max_steps=200).schedules > 1
