@@ -191,7 +191,7 @@ def test_a_submit_racing_shutdown_is_either_refused_or_run_never_lost():
     explore(
         scenario,
         strategy="dfs",
-        schedules=300,
+        schedules=120,
         what="A thread submitted two tasks while another called shutdown()",
     )
 
@@ -217,7 +217,7 @@ def test_every_thread_waiting_on_one_future_wakes():
     seen = explore(
         scenario,
         strategy="dfs",
-        schedules=300,
+        schedules=120,
         what="Two threads called result() on the same future",
     )
     assert set(seen.outcomes) == {"['ready', 'ready']"}, (
