@@ -64,9 +64,12 @@ __all__ = [
     "Step",
     "choices",
     "explore",
+    "join_threads",
     "replay",
     "run_once",
     "run_real",
+    "run_threads",
+    "start_threads",
 ]
 
 MAX_STEPS = 2_000
@@ -1519,6 +1522,28 @@ REAL = Runtime(
     sleep=time.sleep,
     monotonic=time.monotonic,
 )
+
+
+# -- scenario helpers --------------------------------------------------------------------------
+
+
+def start_threads(rt: Runtime, **targets: Callable[[], Any]) -> list[Any]:
+    """Start one thread per keyword, named by it (``T1=fn``); return them in that order."""
+    threads = [rt.Thread(target=fn, name=name) for name, fn in targets.items()]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
+def join_threads(threads: Iterable[Any]) -> None:
+    """Join every thread, in order."""
+    for thread in threads:
+        thread.join()
+
+
+def run_threads(rt: Runtime, **targets: Callable[[], Any]) -> None:
+    """Start one named thread per keyword and join them all: a scenario's usual middle."""
+    join_threads(start_threads(rt, **targets))
 
 
 # -- strategies ------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from checker.harness.schedule import (
     replay,
     run_once,
     run_real,
+    run_threads,
 )
 from checker.tests.schedule_scenarios import buffer_scenario, counting, expect_all
 
@@ -629,3 +630,12 @@ def test_a_compare_and_set_that_keeps_failing_counts_as_spinning_and_yields():
             t.join()
 
     assert explore(scenario, strategy="dfs", schedules=200, max_steps=200).schedules > 1
+
+
+def test_run_threads_starts_named_threads_and_joins_them_all():
+    def scenario(rt):
+        seen = []
+        run_threads(rt, A=lambda: seen.append(rt.current_thread().name), B=lambda: seen.append("b"))
+        return sorted(seen)
+
+    assert explore(scenario, strategy="dfs", schedules=50).outcomes.keys() == {"['A', 'b']"}

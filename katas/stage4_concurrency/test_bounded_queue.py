@@ -15,25 +15,19 @@ from __future__ import annotations
 import queue
 from collections import Counter
 
-from checker.harness.schedule import explore, run_once, run_real
+from checker.harness.schedule import (
+    explore,
+    join_threads,
+    run_once,
+    run_real,
+    run_threads,
+    start_threads,
+)
 from katas.stage4_concurrency.bounded_queue import BoundedQueue
 
 HINT = "Try `katas hint bounded-queue`."
 # Steps of these kinds show that a thread blocked (or could have) inside the queue.
 WAITING_OPS = {("Condition", "wait"), ("Condition", "wake")}
-
-
-def _start(rt, **targets):
-    """Start one named thread per keyword (name=callable); return them in that order."""
-    threads = [rt.Thread(target=fn, name=name) for name, fn in targets.items()]
-    for t in threads:
-        t.start()
-    return threads
-
-
-def _join(threads) -> None:
-    for t in threads:
-        t.join()
 
 
 def _outcome(call):
@@ -95,7 +89,7 @@ def test_put_on_a_full_queue_waits_until_a_get_makes_room():
             rt.sleep(2.0)
             log["consumer got"] = q.get()
 
-        _join(_start(rt, producer=producer, consumer=consumer))
+        run_threads(rt, producer=producer, consumer=consumer)
         assert log == {"put returned at": 2.0, "consumer got": "first"}, (
             "The queue held 'first' (capacity 1); producer called put('second') at t=0 and "
             f"consumer called get() at t=2. They gave {log}; expected put to return at t=2.0, "
@@ -120,7 +114,7 @@ def test_get_on_an_empty_queue_waits_until_a_put_brings_an_item():
             rt.sleep(1.5)
             q.put("late")
 
-        _join(_start(rt, consumer=consumer, producer=producer))
+        run_threads(rt, consumer=consumer, producer=producer)
         assert log == {"consumer got": ("late", 1.5)}, (
             "consumer called get() on an empty queue at t=0; producer called put('late') at "
             f"t=1.5. The consumer's (item, time) was {log.get('consumer got')}; expected "
@@ -151,14 +145,14 @@ def _producers_and_consumers(capacity: int, per_thread: int):
             for _ in range(per_thread):
                 got[name].append(q.get())
 
-        threads = _start(
+        threads = start_threads(
             rt,
             P1=lambda: producer("P1"),
             P2=lambda: producer("P2"),
             C1=lambda: consumer("C1"),
             C2=lambda: consumer("C2"),
         )
-        _join(threads)
+        join_threads(threads)
         return capacity, sent, got, sizes
 
     return scenario
@@ -231,8 +225,8 @@ def test_the_queue_never_holds_more_than_its_capacity():
             for _ in range(3):
                 got.append(q.get())
 
-        _join(
-            _start(
+        join_threads(
+            start_threads(
                 rt,
                 P1=lambda: producer("P1", 0.0),
                 C=consumer,
@@ -264,8 +258,8 @@ def test_one_producer_and_one_consumer_pass_every_item_in_order():
     def scenario(rt):
         q = BoundedQueue(1, rt)
         got: list[int] = []
-        _join(
-            _start(
+        join_threads(
+            start_threads(
                 rt,
                 P=lambda: [q.put(i) for i in range(3)],
                 C=lambda: [got.append(q.get()) for _ in range(3)],
@@ -290,8 +284,8 @@ def test_a_woken_consumer_that_finds_the_queue_empty_waits_again():
     def scenario(rt):
         q = BoundedQueue(1, rt)
         got: list[str] = []
-        _join(
-            _start(
+        join_threads(
+            start_threads(
                 rt,
                 C1=lambda: got.append(q.get()),
                 C2=lambda: got.append(q.get()),
@@ -361,7 +355,7 @@ def test_a_timed_get_returns_an_item_that_arrives_before_the_deadline():
             rt.sleep(1.0)
             q.put("in time")
 
-        _join(_start(rt, consumer=consumer, producer=producer))
+        run_threads(rt, consumer=consumer, producer=producer)
         expected = (("ok", "in time"), 1.0)
         assert log["consumer"] == expected, (
             "consumer called get(timeout=4.0) at t=0; producer put 'in time' at t=1. The "
@@ -393,7 +387,7 @@ def test_a_timed_get_woken_for_an_item_another_took_gives_up_at_its_first_deadli
             rt.sleep(1.0)
             log["T"] = _outcome(lambda: q.get(timeout=0)), rt.monotonic()
 
-        _join(_start(rt, C=patient, P=producer, T=grabber))
+        run_threads(rt, C=patient, P=producer, T=grabber)
         allowed = (
             {"C": (("ok", "only"), 1.0), "T": (("raised", "Empty"), 1.0)},
             {"C": (("raised", "Empty"), 3.0), "T": (("ok", "only"), 1.0)},
@@ -432,7 +426,7 @@ def test_the_queue_is_built_from_a_lock_and_conditions_not_from_rt_queue():
             rt.sleep(1.0)  # C is waiting by now, whatever the schedule
             q.put("item")
 
-        _join(_start(rt, C=q.get, P=producer))
+        run_threads(rt, C=q.get, P=producer)
 
     outcome = run_once(scenario, schedule=[])  # the default schedule: no preemption
     what = (

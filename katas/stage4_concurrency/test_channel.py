@@ -16,7 +16,7 @@ from collections import Counter
 
 import pytest
 
-from checker.harness.schedule import explore, run_real
+from checker.harness.schedule import explore, join_threads, run_real, run_threads, start_threads
 from katas.stage4_concurrency.channel import Channel, ClosedChannelError, select
 
 HINT = "Try `katas hint go-channel`."
@@ -31,19 +31,6 @@ BLOCKING = {
     ("Queue", "put"),
 }
 SELECT_SCHEDULES = 12
-
-
-def _start(rt, **targets):
-    """Start one named thread per keyword (name=callable); return them in that order."""
-    threads = [rt.Thread(target=fn, name=name) for name, fn in targets.items()]
-    for t in threads:
-        t.start()
-    return threads
-
-
-def _join(threads) -> None:
-    for t in threads:
-        t.join()
 
 
 def _raises_closed(call) -> str:
@@ -151,7 +138,7 @@ def test_an_unbuffered_send_returns_only_after_a_receiver_has_come_for_the_value
             log.append("R: recv called")
             got["R"] = ch.recv()
 
-        _join(_start(rt, S=sender, R=receiver))
+        run_threads(rt, S=sender, R=receiver)
         assert log.index("S: send returned") > log.index("R: recv called"), (
             "On Channel(0, rt) (unbuffered), S called send('v') and R called recv(). The "
             f"order of events was {log}: send returned before any receiver came for the value, "
@@ -176,7 +163,7 @@ def test_an_unbuffered_send_waits_in_virtual_time_for_a_late_receiver():
             rt.sleep(2.0)
             log["recv gave"] = ch.recv()
 
-        _join(_start(rt, S=sender, R=receiver))
+        run_threads(rt, S=sender, R=receiver)
         expected = {"send returned at": 2.0, "recv gave": ("v", True)}
         assert log == expected, (
             "On Channel(0, rt), S called send('v') at t=0 and R called recv() at t=2. They gave "
@@ -201,7 +188,7 @@ def test_a_send_on_a_full_buffer_waits_until_a_recv_makes_room():
             rt.sleep(1.5)
             log["recv gave"] = ch.recv()
 
-        _join(_start(rt, S=sender, R=receiver))
+        run_threads(rt, S=sender, R=receiver)
         expected = {"send returned at": 1.5, "recv gave": ("first", True)}
         assert log == expected, (
             "Channel(1, rt) held 'first'; S called send('second') at t=0 and R called recv() at "
@@ -231,11 +218,11 @@ def _fan_in_fan_out(capacity: int):
             for value in ch:
                 got[name].append(value)
 
-        senders = _start(rt, S1=lambda: sender("S1"), S2=lambda: sender("S2"))
-        receivers = _start(rt, R1=lambda: receiver("R1"), R2=lambda: receiver("R2"))
-        _join(senders)
+        senders = start_threads(rt, S1=lambda: sender("S1"), S2=lambda: sender("S2"))
+        receivers = start_threads(rt, R1=lambda: receiver("R1"), R2=lambda: receiver("R2"))
+        join_threads(senders)
         ch.close()
-        _join(receivers)
+        join_threads(receivers)
         return sent, got
 
     return scenario
@@ -284,7 +271,7 @@ def test_a_range_loop_ends_when_the_channel_is_closed(capacity):
                 ch.send(value)
             ch.close()
 
-        _join(_start(rt, P=producer, C=lambda: got.extend(ch)))
+        run_threads(rt, P=producer, C=lambda: got.extend(ch))
         assert got == [0, 1, 2], (
             f"P sent 0, 1, 2 on Channel({capacity}, rt) and closed it; C's `for value in ch` "
             f"loop collected {got}; expected [0, 1, 2], then the loop should end. " + HINT
@@ -310,7 +297,7 @@ def test_close_wakes_every_blocked_receiver_with_none_and_false():
         def receiver(name):
             got[name] = ch.recv()
 
-        _join(_start(rt, R1=lambda: receiver("R1"), R2=lambda: receiver("R2"), C=ch.close))
+        run_threads(rt, R1=lambda: receiver("R1"), R2=lambda: receiver("R2"), C=ch.close)
         assert got == {"R1": (None, False), "R2": (None, False)}, (
             "R1 and R2 called recv() on an empty Channel(0, rt) and C closed it; their recv() "
             f"gave {got}; expected (None, False) for both: a closed, drained channel says "
@@ -333,7 +320,7 @@ def test_close_wakes_every_blocked_sender_with_closed_channel_error():
             rt.sleep(1.0)  # after both senders are waiting on the full buffer
             ch.close()
 
-        _join(_start(rt, S1=lambda: sender("S1"), S2=lambda: sender("S2"), C=closer))
+        run_threads(rt, S1=lambda: sender("S1"), S2=lambda: sender("S2"), C=closer)
         assert what == {"S1": "raised", "S2": "raised"}, (
             "Channel(1, rt) held 'kept'; S1 and S2 called send() and waited; C closed the "
             f"channel at t=1. The senders' sends: {what}; expected both to raise "
@@ -407,7 +394,7 @@ def test_select_with_a_default_never_waits_for_another_thread():
             a.send(1)
             b.send(2)
 
-        _join(_start(rt, S=poller, P=producer))
+        run_threads(rt, S=poller, P=producer)
         return seen
 
     def check(outcome):
@@ -448,7 +435,7 @@ def test_select_without_a_default_waits_until_a_case_is_ready():
             rt.sleep(1.0)
             b.send("late")
 
-        _join(_start(rt, S=selector, T=late))
+        run_threads(rt, S=selector, T=late)
         expected = ((1, "late", True), 1.0)
         assert log["select"] == expected, (
             "S called select([('recv', a), ('recv', b)]) at t=0; T sent 'late' on b at t=1. "
@@ -476,7 +463,7 @@ def test_select_hands_a_value_to_a_receiver_waiting_on_an_unbuffered_channel():
             rt.sleep(1.0)  # R is waiting in recv by now
             log["select"] = select([("send", ch, 7)], default=True)
 
-        _join(_start(rt, R=receiver, S=selector))
+        run_threads(rt, R=receiver, S=selector)
         expected = {"recv": (7, True), "select": (0, None, True)}
         assert log == expected, (
             "R waited in recv() on Channel(0, rt); at t=1 S called select([('send', ch, 7)], "

@@ -10,18 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from checker.harness.schedule import explore, run_real
+from checker.harness.schedule import explore, run_real, run_threads
 from katas.stage4_concurrency.worker_pool import WorkerPool
 
 HINT = "Try `katas hint worker-pool`."
-
-
-def _in_threads(rt, *targets):
-    threads = [rt.Thread(target=fn, name=name) for name, fn in targets]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
 
 
 def test_a_future_gives_the_value_of_its_task():
@@ -180,7 +172,7 @@ def test_a_submit_racing_shutdown_is_either_refused_or_run_never_lost():
                 except RuntimeError:
                     return
 
-        _in_threads(rt, ("submitter", submitter), ("closer", pool.shutdown))
+        run_threads(rt, submitter=submitter, closer=pool.shutdown)
         lost = [f for f in accepted if not f.done()]
         assert not lost, (
             f"{len(lost)} of {len(accepted)} accepted tasks never ran: submit() accepted them "
@@ -206,10 +198,12 @@ def test_every_thread_waiting_on_one_future_wakes():
 
         future = pool.submit(task)
         got = []
-        _in_threads(
+        run_threads(
             rt,
-            ("waiter-1", lambda: got.append(future.result())),
-            ("waiter-2", lambda: got.append(future.result())),
+            **{
+                "waiter-1": lambda: got.append(future.result()),
+                "waiter-2": lambda: got.append(future.result()),
+            },
         )
         pool.shutdown()
         return got
