@@ -1960,7 +1960,7 @@ def replay(
     return run.result
 
 
-def run_real(scenario: Callable[[Any], Any], *, seconds: float = 2.0) -> Any:
+def run_real(scenario: Callable[[Any], Any], *, seconds: float = 1.0) -> Any:
     """Run ``scenario(REAL)`` on real threads once: the smoke test that the code transfers.
 
     Real threads prove nothing about schedules; this only shows the same learner code runs on
