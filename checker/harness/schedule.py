@@ -81,6 +81,10 @@ SHOW_STEPS = 40  # steps of a failing schedule shown before "... n earlier steps
 SPIN_LIMIT = 2  # unchanged re-reads before a thread counts as spinning (it yields)
 
 STRATEGIES = ("random", "pct", "dfs")
+# Step kinds of primitives that can make a thread wait for another (Thread: join).
+BLOCKING_KINDS = frozenset(
+    {"Lock", "RLock", "Condition", "Semaphore", "BoundedSemaphore", "Event", "Queue"}
+)
 
 _tls = threading.local()
 

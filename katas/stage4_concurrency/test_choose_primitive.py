@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from checker.harness.schedule import Step, explore, run_once, run_real
+from checker.harness.schedule import BLOCKING_KINDS, Step, explore, run_once, run_real
 from katas.stage4_concurrency.choose_primitive import (
     CHOICES,
     ConnectionLimit,
@@ -43,9 +43,7 @@ CLASSES = {
     "handoff": "Handoff",
     "connection_limit": "ConnectionLimit",
 }
-BLOCKING = frozenset(
-    {"Lock", "RLock", "Condition", "Semaphore", "BoundedSemaphore", "Queue", "Event", "Thread"}
-)
+BLOCKING = BLOCKING_KINDS | {"Thread"}  # a join waits too
 
 # -- the answers ---------------------------------------------------------------------------------
 

@@ -10,21 +10,12 @@ step by step and a command that replays it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import Any
 
 from checker.harness.reclaim import NodePool
-from checker.harness.schedule import explore, run_once, run_real
+from checker.harness.schedule import BLOCKING_KINDS, explore, run_real
 from katas.stage4_concurrency.rcu_map import RcuMap
-
-BLOCKING = ("Lock", "RLock", "Condition", "Semaphore", "BoundedSemaphore", "Event", "Queue")
-
-
-def _rerun() -> str:
-    """The command that reruns this test (its seeds are fixed, so it replays the schedules)."""
-    test = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" (", 1)[0]
-    return f'python -m pytest "{test}"'
 
 
 def alone(scenario: Callable[[Any], Any]) -> Any:
@@ -138,25 +129,26 @@ def test_each_update_frees_the_version_it_replaced():
 
 
 def test_readers_never_take_a_lock_or_wait():
-    scenario = readers_and_writer(updates=1)
-    for seed in range(3):
-        out = run_once(scenario, seed=seed)
-        assert out.failure is None, (
-            f"A writer updated the map once while two readers read x and y (seed={seed}); "
-            f"the schedule failed:\n{out.message}\nReplay: {_rerun()}"
-        )
-        blocking = [s for s in out.steps if s.thread.startswith("R") and s.kind in BLOCKING]
+    def check(out):
+        blocking = [s for s in out.steps if s.thread.startswith("R") and s.kind in BLOCKING_KINDS]
         assert not blocking, (
             f"Reader {blocking[0].thread} took step `{blocking[0]}` ({blocking[0].kind}) at "
-            f"step {blocking[0].index}, seed={seed}. RCU readers never block: announce in your "
-            "own slot (an rt.AtomicRef), read the published pointer, read, clear your slot. "
-            f"Replay: {_rerun()}"
+            f"step {blocking[0].index}. RCU readers never block: announce in your own slot (an "
+            "rt.AtomicRef), read the published pointer, read, clear your slot."
         )
         reads = [s for s in out.steps if s.thread.startswith("R") and s.kind == "AtomicRef"]
         assert reads, (
             "The readers took no rt.AtomicRef step: the published version must be read from "
-            f"an rt.AtomicRef (seed={seed})."
+            "an rt.AtomicRef."
         )
+
+    explore(
+        readers_and_writer(updates=1),
+        strategy="random",
+        schedules=3,
+        check_outcome=check,
+        what="A writer updated the map once while two readers read x and y",
+    )
 
 
 # -- snapshots and grace periods ---------------------------------------------------------------

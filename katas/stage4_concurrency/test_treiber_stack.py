@@ -10,7 +10,6 @@ allocations and frees, and a command that replays it.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,10 +18,8 @@ from typing import Any
 import pytest
 
 from checker.harness.reclaim import NodePool
-from checker.harness.schedule import explore, run_once, run_real
+from checker.harness.schedule import BLOCKING_KINDS, explore, run_real
 from katas.stage4_concurrency.treiber_stack import HazardStack, TaggedStack, TreiberStack
-
-BLOCKING = ("Lock", "RLock", "Condition", "Semaphore", "BoundedSemaphore", "Event", "Queue")
 
 ABA = (
     "This is the ABA problem. A thread read top = A and A.next = B and was paused; meanwhile "
@@ -137,12 +134,6 @@ def every_value_once(aba: bool) -> Callable[[Report], None]:
     return check
 
 
-def _rerun() -> str:
-    """The command that reruns this test (its seeds are fixed, so it replays the schedules)."""
-    test = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" (", 1)[0]
-    return f'python -m pytest "{test}"'
-
-
 def alone(scenario: Callable[[Any], Any]) -> Any:
     """Run ``scenario`` on the scheduler with its main thread only, and return its result."""
     box: list[Any] = []
@@ -217,24 +208,27 @@ def test_pop_gives_every_node_back_to_the_pool(make, kind, memory):
 def test_no_operation_takes_a_lock_and_top_moves_by_compare_and_set(make, kind, memory):
     scenario = stack_scenario(make, memory, [1], [[2, "pop"], ["pop"]])
     name = make.__name__ if isinstance(make, type) else "HazardStack"
-    for seed in range(3):
-        out = run_once(scenario, seed=seed)
-        assert out.failure is None, (
-            f"{name}: two threads pushed and popped (seed={seed}); the schedule failed:\n"
-            f"{out.message}\nReplay: {_rerun()}"
-        )
-        blocking = [s for s in out.steps if s.kind in BLOCKING]
+
+    def check(out):
+        blocking = [s for s in out.steps if s.kind in BLOCKING_KINDS]
         assert not blocking, (
             f"{name} is meant to be lock-free, but step {blocking[0].index} was "
-            f"`{blocking[0]}` ({blocking[0].kind}), seed={seed}. A lock-free stack never waits "
-            "for another thread: read top, prepare, compare_and_set, and retry if it moved. "
-            f"Replay: {_rerun()}"
+            f"`{blocking[0]}` ({blocking[0].kind}). A lock-free stack never waits for another "
+            "thread: read top, prepare, compare_and_set, and retry if it moved."
         )
         cas = [s for s in out.steps if s.op == "compare_and_set" and s.kind == kind]
         assert cas, (
-            f"{name} changed top without a compare_and_set on an rt.{kind} (seed={seed}); "
-            f"its steps were: {', '.join(sorted({f'{s.op} {s.kind}' for s in out.steps}))}."
+            f"{name} changed top without a compare_and_set on an rt.{kind}; its steps were: "
+            f"{', '.join(sorted({f'{s.op} {s.kind}' for s in out.steps}))}."
         )
+
+    explore(
+        scenario,
+        strategy="random",
+        schedules=3,
+        check_outcome=check,
+        what=f"{name}: two threads pushed and popped",
+    )
 
 
 # -- the plain stack ---------------------------------------------------------------------------
