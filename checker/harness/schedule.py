@@ -184,7 +184,6 @@ class _Sim:
     result: Any = None
     spins: int = 0
     seen: tuple[int, int] | None = None  # (object id, mutation epoch) of the last read
-    locals: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.go.acquire()
@@ -756,6 +755,8 @@ class Condition(_Primitive):
     def wait(self, timeout: float | None = None) -> bool:
         sim = _here()
         self._check_owned("wait")
+        if sim is None:
+            raise _outside(f"Condition {self.name!r}.wait()")
         _point(self, _Op("wait", self))
         # Register first, then release: a notify between the two cannot be lost.
         waiter = [False]
@@ -768,8 +769,6 @@ class Condition(_Primitive):
             lock._count = 0
         lock._release_into(sim, replace=True)
         lock._wrote()
-        if sim is None:
-            raise _outside(f"Condition {self.name!r}.wait()")
         woke = sim.sched.point(
             sim,
             _Op(
@@ -989,9 +988,9 @@ class Queue(_Primitive):
                     waits=f"to put into full Queue {self.name!r}",
                 ),
             )
-            if not ok or self._full():
-                if not ok:
-                    raise _queue.Full
+            if not ok:
+                raise _queue.Full
+            if self._full():
                 raise _outside(f"Queue {self.name!r}.put()")
         self._items.append((item, list(sim.clock) if sim else []))
         _tick(sim)
@@ -1016,9 +1015,9 @@ class Queue(_Primitive):
                     waits=f"to get from empty Queue {self.name!r}",
                 ),
             )
+            if not ok:
+                raise _queue.Empty
             if not self._items:
-                if not ok:
-                    raise _queue.Empty
                 raise _outside(f"Queue {self.name!r}.get()")
         item, clock = self._items.popleft()
         if sim is not None:
@@ -1554,15 +1553,11 @@ def run_threads(rt: Runtime, **targets: Callable[[], Any]) -> None:
 
 
 class _Chooser:
-    label = "replay"
-
     def choose(self, sched: _Scheduler, enabled: list[_Sim], step: int) -> int:
         raise NotImplementedError
 
 
 class _Random(_Chooser):
-    label = "random"
-
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
 
@@ -1577,8 +1572,6 @@ class _PCT(_Chooser):
     ``depth - 1`` random steps the running thread drops below every other. A bug of depth d is
     found with probability at least 1 / (n * k^(d-1)).
     """
-
-    label = "pct"
 
     def __init__(self, seed: int, depth: int, length: int) -> None:
         self.rng = random.Random(seed)
@@ -1607,11 +1600,8 @@ class _PCT(_Chooser):
 class _Follow(_Chooser):
     """Follow a list of choices, then take the first option (keep running, round robin)."""
 
-    label = "replay"
-
-    def __init__(self, prefix: Sequence[int], label: str = "replay") -> None:
+    def __init__(self, prefix: Sequence[int]) -> None:
         self.prefix = list(prefix)
-        self.label = label
 
     def choose(self, sched: _Scheduler, enabled: list[_Sim], step: int) -> int:
         k = len(sched.decisions)
@@ -1840,7 +1830,7 @@ def explore(
         serial = itertools.count(1)
         while frontier and count < schedules:
             cost, _, prefix = heapq.heappop(frontier)
-            run = _run_one(scenario, _Follow(prefix, "dfs"), max_steps, races)
+            run = _run_one(scenario, _Follow(prefix), max_steps, races)
             count += 1
             how = (
                 f"a systematic search, fewest preemptions first (at most {preemption_bound}), "
@@ -1959,7 +1949,7 @@ def replay(
 ) -> Any:
     """Run one schedule given as choices (from :func:`choices`); raise if it fails."""
     call = _next_call()
-    run = _run_one(scenario, _Follow(schedule, "hypothesis"), max_steps, races)
+    run = _run_one(scenario, _Follow(schedule), max_steps, races)
     _judge(run, check, check_outcome, "hypothesis choosing each step", call, what)
     return run.result
 
