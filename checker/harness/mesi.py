@@ -361,25 +361,12 @@ def format_steps(
     steps: Sequence[Step],
     offsets: Mapping[str, int] | None = None,
     sizes: Mapping[str, int] | None = None,
-    upto: int | None = None,
     limit: int = TRACE_LIMIT,
 ) -> str:
-    """Steps ``.. upto`` (all by default), the last ``limit`` of them, one per line."""
-    end = len(steps) if upto is None else min(upto + 1, len(steps))
-    start = max(0, end - limit)
+    """The last ``limit`` steps, one per line, fields named when ``offsets`` are given."""
+    start = max(0, len(steps) - limit)
     lines = [f"   ... {start} earlier steps"] if start else []
-    lines += [format_step(s, offsets, sizes) for s in steps[start:end]]
-    return "\n".join(lines)
-
-
-def format_trace(trace: Sequence[Access], upto: int | None = None, limit: int = TRACE_LIMIT) -> str:
-    """The accesses of a trace ``.. upto``, the last ``limit`` of them, one per line."""
-    end = len(trace) if upto is None else min(upto + 1, len(trace))
-    start = max(0, end - limit)
-    lines = [f"   ... {start} earlier steps"] if start else []
-    for i in range(start, end):
-        core, op, address, size = trace[i]
-        lines.append(f"{i:>4}  core {core} {op:<5} {address}+{size}")
+    lines += [format_step(s, offsets, sizes) for s in steps[start:]]
     return "\n".join(lines)
 
 

@@ -649,9 +649,10 @@ def run(
     loop = VirtualTimeLoop(time_limit=time_limit, step_limit=step_limit, thread_wait=thread_wait)
     errors: list[str] = []
     loop.set_exception_handler(lambda _loop, context: errors.append(_context_text(context)))
-    if guard:
-        _install_guard()
     try:
+        # Inside the try: an install that fails half way is undone by the same finally.
+        if guard:
+            _install_guard()
         loop.guarding = guard
         task = loop.create_task(coro, name="main")
         primary: BaseException | None = None
@@ -678,6 +679,8 @@ def run(
             loop.close()
         if guard:
             _remove_guard()
+        if inspect.getcoroutinestate(coro) == inspect.CORO_CREATED:
+            coro.close()  # never started (the run failed first): no "never awaited" warning
 
 
 def _holds(error: BaseException | None, inner: BaseException, depth: int = 0) -> bool:
