@@ -89,16 +89,6 @@ def _trace(op: str, obj: str, detail: str = "") -> None:
     schedule.log(op, obj, detail, kind="NodePool")
 
 
-def _note_replace(detail: str) -> None:
-    """Replace what the last step saw."""
-    schedule.annotate(detail)
-
-
-def _note_extra(extra: str) -> None:
-    """Append to what the last step saw (``-> 3 (stale: n2 is free)``)."""
-    schedule.annotate(extra, append=True)
-
-
 class Node:
     """One node of a :class:`NodePool`: named fields, each read or written in one checked step.
 
@@ -196,11 +186,11 @@ class Node:
         value = cell.get()  # the scheduling point: other threads may free or reuse us here
         if self._generation != generation:  # reused meanwhile: memory now holds the new contents
             value = self._cells[key].value if key in self._cells else None
-            _note_replace(f"-> {schedule.brief(value)} ({self._name} was reused meanwhile)")
+            schedule.annotate(f"-> {schedule.brief(value)} ({self._name} was reused meanwhile)")
         if self._free:
             if not self._pool.stale_reads:
                 self._fault("read", key)
-            _note_extra(f"(stale: {self._name} is free)")
+            schedule.annotate(f"(stale: {self._name} is free)", append=True)
         return value
 
     def _write(self, key: str, value: Any) -> None:

@@ -13,7 +13,7 @@ from checker.harness.reclaim import (
     NodePool,
     UseAfterFree,
 )
-from checker.harness.schedule import REAL, ScheduleFailure, explore, run_once, run_real
+from checker.harness.schedule import ScheduleFailure, explore, run_once, run_real, run_threads
 
 
 def alone(scenario: Any) -> Any:
@@ -69,11 +69,7 @@ def naive_race(**pool_args: bool):
             popped.extend([stack.pop(), stack.pop()])
             stack.push(3)
 
-        threads = [rt.Thread(target=t1, name="T1"), rt.Thread(target=t2, name="T2")]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, T1=t1, T2=t2)
         for _ in range(5):
             if (value := stack.pop()) is None:
                 break
@@ -153,7 +149,7 @@ def test_fields_read_and_write_by_attribute_or_item_each_in_one_scheduled_step()
         node.y = 20
         return node.x, node["y"], node.get("z", "none"), "x" in node, list(node)
 
-    out = run_once(lambda rt: scenario(rt))
+    out = run_once(scenario)
     assert out.failure is None, out.message
     assert out.result == (10, 20, "none", True, ["x", "y"])
     steps = [(s.op, s.obj, s.kind) for s in out.steps]
@@ -183,9 +179,7 @@ def _freed_then_read(rt):
         node.next  # noqa: B018 (the read is the point)
 
     pool.free(node)
-    t = rt.Thread(target=reader, name="T1")
-    t.start()
-    t.join()
+    run_threads(rt, T1=reader)
 
 
 def test_reading_a_freed_node_names_the_node_the_thread_and_the_steps():
@@ -259,9 +253,7 @@ def test_a_double_free_names_both_frees():
         def again():
             pool.free(node)
 
-        t = rt.Thread(target=again, name="T2")
-        t.start()
-        t.join()
+        run_threads(rt, T2=again)
 
     with pytest.raises(ScheduleFailure) as caught:
         explore(scenario, schedules=1)
@@ -307,14 +299,7 @@ def test_the_pool_runs_on_real_threads_and_still_catches_faults():
     def scenario(rt):
         pool = NodePool(rt)
         stack = NaiveStack(rt, pool)
-        threads = [
-            rt.Thread(target=lambda i=i: [stack.push(i), stack.pop()], name=f"T{i}")
-            for i in range(3)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, **{f"T{i}": lambda i=i: [stack.push(i), stack.pop()] for i in range(3)})
         node = pool.allocate(value=1)
         pool.free(node)
         with pytest.raises(DoubleFree, match="on real threads"):
@@ -322,4 +307,3 @@ def test_the_pool_runs_on_real_threads_and_still_catches_faults():
         return pool.live, len(pool.errors)
 
     assert run_real(scenario) == (0, 1)
-    assert REAL.AtomicRef(1).get() == 1

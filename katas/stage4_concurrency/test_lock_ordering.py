@@ -17,12 +17,13 @@ from __future__ import annotations
 import copy
 import itertools
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.harness.schedule import Deadlock, Runtime, explore, run_real
+from checker.harness.schedule import Deadlock, Runtime, explore, run_real, run_threads
 from katas.stage4_concurrency.lock_ordering import Table, find_deadlock
 
 HINT = "Try `katas hint lock-ordering`."
@@ -79,11 +80,7 @@ def dinner(n: int, rounds: int, stay: float = 0.0) -> Callable[[Runtime], tuple[
     def scenario(rt: Runtime) -> tuple[list[int], int]:
         log = Dining(rt, n, stay)
         table = Table(n, rt, log.eat)
-        threads = [rt.Thread(target=table.dine, args=(p, rounds), name=f"P{p}") for p in range(n)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, **{f"P{p}": partial(table.dine, p, rounds) for p in range(n)})
         if log.meals != [rounds] * n:
             raise AssertionError(
                 f"After every dine(p, {rounds}) returned, the meals per philosopher are "
@@ -157,11 +154,7 @@ def test_a_philosopher_eats_holding_both_of_its_forks():
                 )
 
         tables.append(Table(3, rt, eat))
-        threads = [rt.Thread(target=tables[0].dine, args=(p, 1), name=f"P{p}") for p in range(3)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, **{f"P{p}": partial(tables[0].dine, p, 1) for p in range(3)})
 
     try:
         explore(
@@ -184,11 +177,7 @@ def test_philosophers_dine_on_real_threads():
                 meals[p] += 1
 
         table = Table(5, rt, eat)
-        threads = [rt.Thread(target=table.dine, args=(p, 20)) for p in range(5)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, **{f"P{p}": partial(table.dine, p, 20) for p in range(5)})
         return meals
 
     meals = run_real(scenario)
@@ -376,11 +365,7 @@ def naive_dinner(ledger: Ledger) -> Callable[[Runtime], None]:
             ledger.drop(rt, forks[(p + 1) % 3])
             ledger.drop(rt, forks[p])
 
-        threads = [rt.Thread(target=dine, args=(p,), name=f"P{p}") for p in range(3)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, **{f"P{p}": partial(dine, p) for p in range(3)})
 
     return scenario
 
@@ -397,11 +382,7 @@ def circle_with_a_tail(ledger: Ledger) -> Callable[[Runtime], None]:
             rt.sleep(1)  # everyone holds their first lock before anyone asks for a second
             ledger.take(rt, locks[second])
 
-        threads = [rt.Thread(target=run, args=plan[name], name=name) for name in plan]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, **{name: partial(run, *plan[name]) for name in plan})
 
     return scenario
 
@@ -420,11 +401,7 @@ def self_wait(ledger: Ledger) -> Callable[[Runtime], None]:
             rt.sleep(1)
             ledger.take(rt, lock)
 
-        threads = [rt.Thread(target=helper, name="helper"), rt.Thread(target=worker, name="worker")]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, helper=helper, worker=worker)
 
     return scenario
 

@@ -11,10 +11,11 @@ step by step and a command that replays it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from checker.harness.reclaim import NodePool
-from checker.harness.schedule import BLOCKING_KINDS, explore, run_real
+from checker.harness.schedule import BLOCKING_KINDS, explore, run_real, run_threads
 from katas.stage4_concurrency.rcu_map import RcuMap
 
 
@@ -49,13 +50,7 @@ def readers_and_writer(updates: int = 2, readers: int = 2) -> Callable[[Any], di
         def read(name: str) -> None:
             seen[name] = read_xy(rcu)
 
-        threads = [rt.Thread(target=write, name="W")] + [
-            rt.Thread(target=read, args=(f"R{i}",), name=f"R{i}") for i in range(1, readers + 1)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, W=write, **{f"R{i}": partial(read, f"R{i}") for i in range(1, readers + 1)})
         seen["main, after"] = read_xy(rcu)
         seen["pool"] = (pool.live, list(pool.errors))
         return seen
@@ -204,11 +199,7 @@ def test_synchronize_waits_for_a_reader_that_entered_before_it():
                 "section begun before the call has been cleared (or shows a later one)."
             )
 
-        threads = [rt.Thread(target=reader, name="R"), rt.Thread(target=writer, name="W")]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, R=reader, W=writer)
 
     explore(
         scenario,

@@ -13,8 +13,9 @@ timed on the wall clock.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from checker.harness.schedule import Runtime, explore, run_once, run_real
+from checker.harness.schedule import Outcome, Runtime, explore, run_real, run_threads
 from katas.stage4_concurrency.rw_lock import RWLock
 
 HINT = "Try `katas hint rw-lock`."
@@ -65,6 +66,9 @@ class Room:
     def entered(self) -> list[str]:
         return [name for event, name in self.log if event == "enter"]
 
+    def __repr__(self) -> str:  # the outcome explore() counts: who got in, in order
+        return repr(self.entered())
+
 
 def _names(names: list[str]) -> str:
     return " and ".join(", ".join(names).rsplit(", ", 1)) if names else "nobody"
@@ -100,14 +104,6 @@ def _writer(rt: Runtime, lock: RWLock, room: Room, data, name: str, stay: float 
     return body
 
 
-def _run(rt: Runtime, bodies: dict[str, Callable[[], None]]) -> None:
-    threads = [rt.Thread(target=body, name=name) for name, body in bodies.items()]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-
-
 def mixed(readers: int, writers: int) -> Callable[[Runtime], int]:
     """Readers and writers that each go in once, at once; returns the most readers inside."""
 
@@ -119,7 +115,7 @@ def mixed(readers: int, writers: int) -> Callable[[Runtime], int]:
             bodies[f"R{i}"] = _reader(rt, lock, room, data, f"R{i}")
         for i in range(1, writers + 1):
             bodies[f"W{i}"] = _writer(rt, lock, room, data, f"W{i}")
-        _run(rt, bodies)
+        run_threads(rt, **bodies)
         if data.value != writers:
             raise AssertionError(
                 f"{writers} writers each added 1 to the data under the write lock, but it "
@@ -130,15 +126,11 @@ def mixed(readers: int, writers: int) -> Callable[[Runtime], int]:
     return scenario
 
 
-def timed(actors: list[Actor], rooms: list[Room]) -> Callable[[Runtime], list[str]]:
-    """Each actor sleeps until it arrives, goes in, stays a while; returns the entry order.
+def timed(actors: list[Actor]) -> Callable[[Runtime], Room]:
+    """Each actor sleeps until it arrives, goes in, stays a while; returns the ``Room``."""
 
-    The scenario's ``Room`` is appended to ``rooms`` so a test can read its log afterwards.
-    """
-
-    def scenario(rt: Runtime) -> list[str]:
+    def scenario(rt: Runtime) -> Room:
         lock, room = RWLock(rt), Room()
-        rooms.append(room)
         data = rt.SharedCell(0, name="data")
 
         def actor(name: str, at: float, stay: float) -> Callable[[], None]:
@@ -152,8 +144,8 @@ def timed(actors: list[Actor], rooms: list[Room]) -> Callable[[Runtime], list[st
 
             return run
 
-        _run(rt, {name: actor(name, at, stay) for name, at, stay in actors})
-        return room.entered()
+        run_threads(rt, **{name: actor(name, at, stay) for name, at, stay in actors})
+        return room
 
     return scenario
 
@@ -191,20 +183,16 @@ OVERLAP = [("R1", 0, 2), ("R2", 1, 2)]
 
 
 def test_a_reader_arriving_while_another_reads_goes_straight_in():
-    rooms: list[Room] = []
-
-    def check(order: list[str]) -> None:
-        if rooms[-1].most_readers != 2:
+    def check(room: Room) -> None:
+        if room.most_readers != 2:
             raise AssertionError(
-                f"with no writer around, at most {rooms[-1].most_readers} reader was inside "
+                f"with no writer around, at most {room.most_readers} reader was inside "
                 "at a time; expected both at once from t=1. Readers must not exclude each "
                 "other: hold your internal Lock only while you update the counts, never while "
                 "the caller reads. " + HINT
             )
 
-    explore(
-        timed(OVERLAP, rooms), strategy="dfs", schedules=SHORT, check=check, what=_plan(OVERLAP)
-    )
+    explore(timed(OVERLAP), strategy="dfs", schedules=SHORT, check=check, what=_plan(OVERLAP))
 
 
 def test_the_lock_keeps_its_state_in_shared_cells_guarded_by_its_lock():
@@ -215,14 +203,20 @@ def test_the_lock_keeps_its_state_in_shared_cells_guarded_by_its_lock():
         lock.acquire_write()
         lock.release_write()
 
-    outcome = run_once(scenario)
-    assert outcome.failure is None, outcome.message
-    kinds = {step.kind for step in outcome.steps}
-    assert "SharedCell" in kinds and "Lock" in kinds, (
-        "One thread called acquire_read(), release_read(), acquire_write(), release_write(). "
-        f"The primitives it touched: {sorted(k for k in kinds if k) or 'none'}; expected an "
-        "rt.Lock (with rt.Condition on it) and rt.SharedCell objects holding the counts. Plain "
-        "attributes are invisible to the scheduler, so it could not check them for races."
+    def check(outcome: Outcome) -> None:
+        kinds = {step.kind for step in outcome.steps}
+        assert "SharedCell" in kinds and "Lock" in kinds, (
+            f"the primitives it touched: {sorted(k for k in kinds if k) or 'none'}; expected an "
+            "rt.Lock (with rt.Condition on it) and rt.SharedCell objects holding the counts. "
+            "Plain attributes are invisible to the scheduler, so it could not check them for "
+            "races."
+        )
+
+    explore(
+        scenario,
+        schedules=1,
+        check_outcome=check,
+        what="One thread called acquire_read(), release_read(), acquire_write(), release_write()",
     )
 
 
@@ -232,9 +226,8 @@ WRITER_WAITS = [("R1", 0, 3), ("W1", 1, 1), ("R2", 2, 1)]
 
 
 def test_a_reader_arriving_while_a_writer_waits_goes_in_after_that_writer():
-    rooms: list[Room] = []
-
-    def check(order: list[str]) -> None:
+    def check(room: Room) -> None:
+        order = room.entered()
         if order.index("W1") > order.index("R2"):
             raise AssertionError(
                 f"W1 was waiting for R1 to leave when R2 arrived, yet they got in in the order "
@@ -244,7 +237,7 @@ def test_a_reader_arriving_while_a_writer_waits_goes_in_after_that_writer():
             )
 
     explore(
-        timed(WRITER_WAITS, rooms),
+        timed(WRITER_WAITS),
         strategy="dfs",
         schedules=SHORT,
         check=check,
@@ -304,10 +297,9 @@ STREAMS = {
 
 def _stream_test(case: str) -> None:
     actors = STREAMS[case]
-    rooms: list[Room] = []
 
-    def check(order: list[str]) -> None:
-        log = rooms[-1].log
+    def check(room: Room) -> None:
+        log, order = room.log, room.entered()
         jumped = _jumped(log)
         if jumped is None:
             return
@@ -324,7 +316,7 @@ def _stream_test(case: str) -> None:
             "one writer's turn. Handing the lock from writer to writer starves the readers. " + HINT
         )
 
-    explore(timed(actors, rooms), strategy="dfs", schedules=SHORT, check=check, what=_plan(actors))
+    explore(timed(actors), strategy="dfs", schedules=SHORT, check=check, what=_plan(actors))
 
 
 def test_readers_waiting_when_a_writer_leaves_go_before_the_next_writer():
@@ -337,17 +329,16 @@ def test_a_reader_behind_a_waiting_writer_waits_for_that_writer_only():
 
 def test_releasing_the_write_lock_lets_every_waiting_reader_in():
     actors = [("W1", 0, 2), ("R1", 0.5, 1), ("R2", 1, 1), ("R3", 1.5, 1)]
-    rooms: list[Room] = []
 
-    def check(order: list[str]) -> None:
-        if rooms[-1].most_readers != 3:
+    def check(room: Room) -> None:
+        if room.most_readers != 3:
             raise AssertionError(
                 "all three readers waited for W1, so when W1 left they should all have gone "
-                f"in together; at most {rooms[-1].most_readers} were inside at once. " + HINT
+                f"in together; at most {room.most_readers} were inside at once. " + HINT
             )
 
     explore(
-        timed(actors, rooms),
+        timed(actors),
         strategy="dfs",
         schedules=SHORT,
         check=check,
@@ -385,7 +376,7 @@ def test_a_writer_gets_in_while_readers_keep_overlapping():
                 room.leave("W1")
             written.set()
 
-        _run(rt, {"R1": reader("R1", 0), "R2": reader("R2", 0.5), "W1": writer})
+        run_threads(rt, R1=reader("R1", 0), R2=reader("R2", 0.5), W1=writer)
         return room.entered()
 
     explore(
@@ -417,8 +408,8 @@ def test_leaving_a_with_block_by_an_exception_releases_the_lock():
 
             return run
 
-        _run(rt, {"R1": failing(lock.reading, "R1"), "W1": failing(lock.writing, "W1")})
-        _run(rt, {"W2": _writer(rt, lock, room, data, "W2")})
+        run_threads(rt, R1=failing(lock.reading, "R1"), W1=failing(lock.writing, "W1"))
+        run_threads(rt, W2=_writer(rt, lock, room, data, "W2"))
         return room.entered()
 
     explore(
@@ -463,12 +454,11 @@ def test_the_lock_runs_on_real_threads():
                     count.store(count.load() + 1)
                     leave(name)
 
-        threads = [rt.Thread(target=reader, args=(f"R{i}",)) for i in range(3)]
-        threads += [rt.Thread(target=writer, args=(f"W{i}",)) for i in range(2)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(
+            rt,
+            **{f"R{i}": partial(reader, f"R{i}") for i in range(3)},
+            **{f"W{i}": partial(writer, f"W{i}") for i in range(2)},
+        )
         return count.value, clashes
 
     count, clashes = run_real(scenario)

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import pytest
 
 from checker.harness.reclaim import NodePool
-from checker.harness.schedule import BLOCKING_KINDS, explore, run_real
+from checker.harness.schedule import BLOCKING_KINDS, explore, run_real, run_threads
 from katas.stage4_concurrency.treiber_stack import HazardStack, TaggedStack, TreiberStack
 
 ABA = (
@@ -89,14 +90,9 @@ def stack_scenario(
                 else:
                     stack.push(o)
 
-        threads = [
-            rt.Thread(target=work, args=(f"T{i}", plan), name=f"T{i}")
-            for i, plan in enumerate(plans, 1)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(
+            rt, **{f"T{i}": partial(work, f"T{i}", plan) for i, plan in enumerate(plans, 1)}
+        )
         drained = report.popped.setdefault("drain", [])
         for _ in range(len(pushed) + 3):  # a corrupted stack may never look empty
             value = stack.pop()
