@@ -62,14 +62,20 @@ __all__ = [
     "Runtime",
     "ScheduleFailure",
     "Step",
+    "alone",
+    "annotate",
+    "brief",
     "choices",
     "explore",
     "join_threads",
+    "log",
     "replay",
+    "returns",
     "run_once",
     "run_real",
     "run_threads",
     "start_threads",
+    "where",
 ]
 
 MAX_STEPS = 2_000
@@ -1547,6 +1553,29 @@ def join_threads(threads: Iterable[Any]) -> None:
 def run_threads(rt: Runtime, **targets: Callable[[], Any]) -> None:
     """Start one named thread per keyword and join them all: a scenario's usual middle."""
     join_threads(start_threads(rt, **targets))
+
+
+def alone(scenario: Callable[[Any], Any], *, what: str | None = None) -> Any:
+    """Run a scenario that starts no thread once on the scheduler; return its result itself.
+
+    A failure raises like :func:`explore`'s, with the steps and a replay command.
+    """
+    box: list[Any] = []
+    explore(lambda rt: box.append(scenario(rt)), schedules=1, what=what)
+    return box[0]
+
+
+def returns(expected: Any, why: str) -> Callable[[Any], None]:
+    """A ``check=`` for :func:`explore`: the scenario returned ``expected`` on this schedule.
+
+    ``why`` teaches; the failure names the schedule that returned something else.
+    """
+
+    def check(result: Any) -> None:
+        if result != expected:  # raised, not asserted: no pytest diff under the message
+            raise AssertionError(f"it returned {result!r}; expected {expected!r}: {why}")
+
+    return check
 
 
 # -- strategies ------------------------------------------------------------------------------

@@ -13,14 +13,14 @@ from checker.harness.reclaim import (
     NodePool,
     UseAfterFree,
 )
-from checker.harness.schedule import ScheduleFailure, explore, run_once, run_real, run_threads
-
-
-def alone(scenario: Any) -> Any:
-    box: list[Any] = []
-    explore(lambda rt: box.append(scenario(rt)), schedules=1)
-    return box[0]
-
+from checker.harness.schedule import (
+    ScheduleFailure,
+    alone,
+    explore,
+    run_once,
+    run_real,
+    run_threads,
+)
 
 # -- a naive Treiber stack: the demonstration that reuse reproduces ABA -----------------------
 

@@ -639,3 +639,10 @@ def test_run_threads_starts_named_threads_and_joins_them_all():
         return sorted(seen)
 
     assert explore(scenario, strategy="dfs", schedules=50).outcomes.keys() == {"['A', 'b']"}
+
+
+def test_alone_returns_the_result_itself_and_returns_names_what_was_expected():
+    assert schedule.alone(lambda rt: [rt.SharedCell(3).load()]) == [3]
+    with pytest.raises(ScheduleFailure) as caught:
+        explore(counting(False, threads=2), races=False, check=schedule.returns(2, "count both."))
+    assert "it returned 1; expected 2: count both." in str(caught.value)

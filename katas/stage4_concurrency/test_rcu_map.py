@@ -15,15 +15,8 @@ from functools import partial
 from typing import Any
 
 from checker.harness.reclaim import NodePool
-from checker.harness.schedule import BLOCKING_KINDS, explore, run_real, run_threads
+from checker.harness.schedule import BLOCKING_KINDS, alone, explore, run_real, run_threads
 from katas.stage4_concurrency.rcu_map import RcuMap
-
-
-def alone(scenario: Callable[[Any], Any]) -> Any:
-    """Run ``scenario`` on the scheduler with its main thread only, and return its result."""
-    box: list[Any] = []
-    explore(lambda rt: box.append(scenario(rt)), schedules=1)
-    return box[0]
 
 
 def read_xy(rcu: RcuMap) -> tuple[Any, Any]:

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from checker.harness.reclaim import NodePool
-from checker.harness.schedule import BLOCKING_KINDS, explore, run_real, run_threads
+from checker.harness.schedule import BLOCKING_KINDS, alone, explore, run_real, run_threads
 from katas.stage4_concurrency.treiber_stack import HazardStack, TaggedStack, TreiberStack
 
 ABA = (
@@ -128,13 +128,6 @@ def every_value_once(aba: bool) -> Callable[[Report], None]:
         )
 
     return check
-
-
-def alone(scenario: Callable[[Any], Any]) -> Any:
-    """Run ``scenario`` on the scheduler with its main thread only, and return its result."""
-    box: list[Any] = []
-    explore(lambda rt: box.append(scenario(rt)), schedules=1)
-    return box[0]
 
 
 def hazard(threads: int = 3, scan_threshold: int = 1) -> Callable[[Any, NodePool], Any]:

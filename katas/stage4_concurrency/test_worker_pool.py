@@ -8,25 +8,16 @@ it waits for.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 
-from checker.harness.schedule import explore, run_real, run_threads
+from checker.harness.schedule import explore, returns, run_real, run_threads
 from katas.stage4_concurrency.worker_pool import WorkerPool
 
 HINT = "Try `katas hint worker-pool`."
 
 
-def returns(expected: Any, why: str) -> Callable[[Any], None]:
-    """The check on every schedule: the scenario returned ``expected``; ``why`` teaches."""
-
-    def check(result: Any) -> None:
-        if result != expected:  # raised, not asserted: no pytest diff under the message
-            raise AssertionError(f"it returned {result!r}; expected {expected!r}: {why} {HINT}")
-
-    return check
+def _returns(expected, why: str):
+    return returns(expected, f"{why} {HINT}")
 
 
 def test_a_future_gives_the_value_of_its_task():
@@ -41,7 +32,7 @@ def test_a_future_gives_the_value_of_its_task():
         scenario,
         strategy="random",
         schedules=60,
-        check=returns([8, 16, 32], "each future gives its own task's value."),
+        check=_returns([8, 16, 32], "each future gives its own task's value."),
         what="Submitted pow(2, 3), pow(2, 4), pow(2, 5) to WorkerPool(2) and read each "
         "future's result()",
     )
@@ -68,7 +59,7 @@ def test_result_raises_the_very_exception_the_task_raised():
         scenario,
         strategy="random",
         schedules=30,
-        check=returns(
+        check=_returns(
             (True, True), "catch the exception in the worker and store it in the future."
         ),
         what="A task on WorkerPool(1) raised KeyError('order 17'); the scenario returned "
@@ -88,7 +79,7 @@ def test_a_task_that_raises_does_not_kill_its_worker():
         scenario,
         strategy="random",
         schedules=30,
-        check=returns(42, "a worker must survive its tasks."),
+        check=_returns(42, "a worker must survive its tasks."),
         what="On WorkerPool(1), a task raised ValueError, then the scenario returned the "
         "result() of the next task, int('42')",
     )
@@ -110,7 +101,7 @@ def test_map_returns_results_in_the_order_of_the_items_on_every_schedule():
         scenario,
         strategy="random",
         schedules=80,
-        check=returns([1, 4, 9], "results follow the items, not the order tasks finish in."),
+        check=_returns([1, 4, 9], "results follow the items, not the order tasks finish in."),
         what="Called map(square, [1, 2, 3]) on WorkerPool(3), where item 3 finishes first and "
         "item 1 last",
     )
@@ -138,7 +129,7 @@ def test_two_workers_run_four_one_second_tasks_in_exactly_two_seconds():
         scenario,
         strategy="random",
         schedules=80,
-        check=returns((2.0, 2), "two at a time, never more, never fewer while work is queued."),
+        check=_returns((2.0, 2), "two at a time, never more, never fewer while work is queued."),
         what="Ran four tasks of one (virtual) second on WorkerPool(2); the scenario returned "
         "(finish time, most tasks running at once)",
     )
@@ -161,7 +152,7 @@ def test_shutdown_runs_every_task_already_submitted_and_ends_every_worker():
         scenario,
         strategy="random",
         schedules=80,
-        check=returns(
+        check=_returns(
             ([0, 1, 2, 3, 4], True, 3.0),
             "shutdown lets every accepted task run and returns once the workers have ended.",
         ),
@@ -185,7 +176,7 @@ def test_submit_after_shutdown_raises_runtime_error():
         scenario,
         strategy="random",
         schedules=10,
-        check=returns("RuntimeError", "no worker is left to run the task."),
+        check=_returns("RuntimeError", "no worker is left to run the task."),
         what="Called submit(abs, -1) after shutdown() on WorkerPool(1); the scenario returned "
         "'RuntimeError' if submit raised it, else 'accepted'",
     )
@@ -243,7 +234,7 @@ def test_every_thread_waiting_on_one_future_wakes():
         scenario,
         strategy="dfs",
         schedules=120,
-        check=returns(["ready", "ready"], "every waiter gets the task's value."),
+        check=_returns(["ready", "ready"], "every waiter gets the task's value."),
         what="Two threads called result() on the same future; the scenario returned what they got",
     )
 
@@ -265,7 +256,7 @@ def test_result_with_a_timeout_raises_timeout_error_at_the_deadline():
         scenario,
         strategy="random",
         schedules=30,
-        check=returns(("TimeoutError", 2.0), "wait at most `timeout`, then raise TimeoutError."),
+        check=_returns(("TimeoutError", 2.0), "wait at most `timeout`, then raise TimeoutError."),
         what="Called result(timeout=2) on a five-second task; the scenario returned (what "
         "result did, the virtual time then)",
     )
