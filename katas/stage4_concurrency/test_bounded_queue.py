@@ -15,14 +15,7 @@ from __future__ import annotations
 import queue
 from collections import Counter
 
-from checker.harness.schedule import (
-    explore,
-    join_threads,
-    run_once,
-    run_real,
-    run_threads,
-    start_threads,
-)
+from checker.harness.schedule import explore, join_threads, run_real, run_threads, start_threads
 from katas.stage4_concurrency.bounded_queue import BoundedQueue
 
 HINT = "Try `katas hint bounded-queue`."
@@ -411,13 +404,6 @@ def test_a_timed_get_woken_for_an_item_another_took_gives_up_at_its_first_deadli
 # -- how it is built ------------------------------------------------------------------------------
 
 
-def _steps_text(steps, limit: int = 30) -> str:
-    shown = [f"  {step.index:>4}  {step}" for step in steps[-limit:]]
-    if len(steps) > limit:
-        shown.insert(0, f"  ... {len(steps) - limit} earlier steps")
-    return "\n".join(shown)
-
-
 def test_the_queue_is_built_from_a_lock_and_conditions_not_from_rt_queue():
     def scenario(rt):
         q = BoundedQueue(1, rt)
@@ -428,23 +414,26 @@ def test_the_queue_is_built_from_a_lock_and_conditions_not_from_rt_queue():
 
         run_threads(rt, C=q.get, P=producer)
 
-    outcome = run_once(scenario, schedule=[])  # the default schedule: no preemption
-    what = (
-        "C called get() on an empty BoundedQueue(1, rt) and P put one item at t=1 (run_once "
-        "with the default schedule)"
-    )
-    assert outcome.failure is None, (
-        f"{what}; the schedule failed:\n{outcome.message}\n{_steps_text(outcome.steps)}"
-    )
-    kinds = {step.kind for step in outcome.steps if step.thread in ("C", "P")}
-    assert "Queue" not in kinds, (
-        f"{what}; the threads ran rt.Queue steps: BoundedQueue must be built from rt.Lock and "
-        "rt.Condition, not wrap the queue it is meant to replace.\n" + _steps_text(outcome.steps)
-    )
-    waits = [s for s in outcome.steps if (s.kind, s.op) in WAITING_OPS and s.thread == "C"]
-    assert waits, (
-        f"{what}; C should wait on an rt.Condition until the put notifies it, but its steps "
-        "show no Condition wait:\n" + _steps_text([s for s in outcome.steps if s.thread == "C"])
+    def check(outcome):
+        queued = [s for s in outcome.steps if s.kind == "Queue" and s.thread in ("C", "P")]
+        assert not queued, (
+            f"{queued[0].thread} took the step `{queued[0]}` on an rt.Queue: BoundedQueue must "
+            "be built from rt.Lock and rt.Condition, not wrap the queue it is meant to "
+            "replace. " + HINT
+        )
+        waits = [s for s in outcome.steps if (s.kind, s.op) in WAITING_OPS and s.thread == "C"]
+        assert waits, (
+            "C should wait on an rt.Condition until the put notifies it, but its steps show no "
+            "Condition wait. " + HINT
+        )
+
+    # The default schedule (no preemption) is enough: on every schedule C waits until t=1.
+    explore(
+        scenario,
+        strategy="dfs",
+        schedules=1,
+        check_outcome=check,
+        what="C called get() on an empty BoundedQueue(1, rt) and P put one item at t=1",
     )
 
 
@@ -464,16 +453,13 @@ def test_the_bounded_queue_runs_on_real_threads():
                 with guard:
                     got.append(item)
 
-        threads = [
-            rt.Thread(target=producer, args=("a",)),
-            rt.Thread(target=producer, args=("b",)),
-            rt.Thread(target=consumer),
-            rt.Thread(target=consumer),
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(
+            rt,
+            P1=lambda: producer("a"),
+            P2=lambda: producer("b"),
+            C1=consumer,
+            C2=consumer,
+        )
         return sorted(got)
 
     what = (

@@ -490,12 +490,7 @@ def test_the_channel_runs_on_real_threads():
                 jobs.send(job)
             jobs.close()
 
-        threads = [rt.Thread(target=worker) for _ in range(3)]
-        threads.append(rt.Thread(target=feeder))
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, W1=worker, W2=worker, W3=worker, F=feeder)
         results.close()
         return [select([("recv", results)]) for _ in range(61)]
 

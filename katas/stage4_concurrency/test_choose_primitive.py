@@ -17,12 +17,20 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import permutations
 from typing import Any
 
 import pytest
 
-from checker.harness.schedule import BLOCKING_KINDS, Step, explore, run_once, run_real
+from checker.harness.schedule import (
+    BLOCKING_KINDS,
+    Outcome,
+    Step,
+    explore,
+    run_real,
+    run_threads,
+)
 from katas.stage4_concurrency.choose_primitive import (
     CHOICES,
     ConnectionLimit,
@@ -34,15 +42,15 @@ from katas.stage4_concurrency.choose_primitive import (
 HINT = "Try `katas hint choose-the-primitive`."
 DFS_CAP = 600  # above what the dfs scenarios need on the solution: they are checked to exhaust
 RANDOM_SCHEDULES = 40  # for four threads; every known-wrong class fails within the first few
-STEP_SEEDS = 5  # schedules whose steps are read for the primitives a scenario used
+STEP_SCHEDULES = 5  # schedules whose steps are read for the primitives a scenario used
 
-SCENARIOS = ("hit_counter", "ledger", "handoff", "connection_limit")
 CLASSES = {
     "hit_counter": "HitCounter",
     "ledger": "Ledger",
     "handoff": "Handoff",
     "connection_limit": "ConnectionLimit",
 }
+SCENARIOS = tuple(CLASSES)
 BLOCKING = BLOCKING_KINDS | {"Thread"}  # a join waits too
 
 # -- the answers ---------------------------------------------------------------------------------
@@ -208,20 +216,27 @@ def _expect(got: Any, expected: Any, what: str) -> None:
 # -- reading steps -------------------------------------------------------------------------------
 
 
-def _steps_of(scenario: Callable[[Any], Any], threads: Sequence[str], what: str) -> list[Step]:
-    """The steps ``threads`` took in STEP_SEEDS random schedules of ``scenario``.
+def _explore_steps(
+    scenario: Callable[[Any], Any],
+    threads: Sequence[str],
+    check: Callable[[list[Step]], None],
+    what: str,
+) -> None:
+    """Run ``check`` on the steps ``threads`` took, in each of STEP_SCHEDULES random schedules.
 
-    A schedule that fails is replayed through explore (random seed s there is run_once's
-    seed s), which raises with the schedule and a replay command.
+    A check that fails is reported like any schedule failure: the steps and a replay command.
     """
-    steps: list[Step] = []
-    for seed in range(STEP_SEEDS):
-        outcome = run_once(scenario, seed=seed)
-        if outcome.failure is not None:
-            explore(scenario, strategy="random", seed=seed, schedules=1, what=what)
-            raise AssertionError(f"{what}: {outcome.message}")
-        steps += [s for s in outcome.steps if s.thread in threads]
-    return steps
+
+    def check_outcome(outcome: Outcome) -> None:
+        check([s for s in outcome.steps if s.thread in threads])
+
+    explore(
+        scenario,
+        strategy="random",
+        schedules=STEP_SCHEDULES,
+        check_outcome=check_outcome,
+        what=what,
+    )
 
 
 def _uses(steps: Sequence[Step], primitive: str) -> bool:
@@ -245,11 +260,7 @@ def _hits(threads: int, each: int) -> Callable[[Any], Any]:
             for _ in range(each):
                 counter.hit()
 
-        workers = [rt.Thread(target=hits, name=f"T{i + 1}") for i in range(threads)]
-        for t in workers:
-            t.start()
-        for t in workers:
-            t.join()
+        run_threads(rt, **{f"T{i + 1}": hits for i in range(threads)})
         return counter.count()
 
     return scenario
@@ -264,24 +275,21 @@ def _ledger(opening: int, amounts: Sequence[int], readers: int) -> Callable[[Any
         def record(k: int) -> None:
             results[k] = ledger.record(amounts[k])
 
-        threads = [
-            rt.Thread(target=record, args=(k,), name=f"W{k + 1}") for k in range(len(amounts))
-        ]
-        threads += [
-            rt.Thread(target=lambda: seen.append(ledger.snapshot()), name=f"R{i + 1}")
-            for i in range(readers)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        def read() -> None:
+            seen.append(ledger.snapshot())
+
+        run_threads(
+            rt,
+            **{f"W{k + 1}": partial(record, k) for k in range(len(amounts))},
+            **{f"R{i + 1}": read for i in range(readers)},
+        )
         return tuple(results), ledger.snapshot(), tuple(seen)
 
     return scenario
 
 
 def _ledger_check(opening: int, amounts: Sequence[int]) -> Callable[[Any], None]:
-    serial: dict[tuple[Any, ...], str] = {}
+    serial: set[tuple[Any, ...]] = set()
     for order in permutations(range(len(amounts))):
         balance, history, results = opening, [], [False] * len(amounts)
         for k in order:
@@ -289,7 +297,7 @@ def _ledger_check(opening: int, amounts: Sequence[int]) -> Callable[[Any], None]
                 balance += amounts[k]
                 history.append(amounts[k])
                 results[k] = True
-        serial.setdefault((tuple(results), (balance, tuple(history))), "")
+        serial.add((tuple(results), (balance, tuple(history))))
 
     def check(result: Any) -> None:
         results, final, seen = result
@@ -342,17 +350,11 @@ def _handoff(capacity: int, producers: Sequence[Sequence[str]], consumers: int):
                 got[k].append(pipe.receive())
                 flow["received"] += 1
 
-        threads = [
-            rt.Thread(target=produce, args=(items,), name=f"P{i + 1}")
-            for i, items in enumerate(producers)
-        ]
-        threads += [
-            rt.Thread(target=consume, args=(k,), name=f"C{k + 1}") for k in range(consumers)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(
+            rt,
+            **{f"P{i + 1}": partial(produce, items) for i, items in enumerate(producers)},
+            **{f"C{k + 1}": partial(consume, k) for k in range(consumers)},
+        )
         return tuple(tuple(g) for g in got), flow["peak"]
 
     return scenario
@@ -384,11 +386,7 @@ def _limited(n: int, uses: Sequence[int], warm: bool = False) -> Callable[[Any],
         if warm:
             returned.append(limit.use(work))
         inside["peak"] = 0
-        threads = [rt.Thread(target=user, args=(t,), name=f"U{k + 1}") for k, t in enumerate(uses)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, **{f"U{k + 1}": partial(user, t) for k, t in enumerate(uses)})
         return inside["peak"], tuple(returned)
 
     return scenario
@@ -431,23 +429,25 @@ def test_three_threads_hitting_at_once_lose_no_hit():
 
 def test_the_hit_counter_never_blocks():
     """No step of a thread calling hit() may wait on another: no lock, no semaphore, no queue."""
-    steps = _steps_of(_hits(2, 2), ("T1", "T2"), "T1 and T2 each called hits.hit() twice")
-    blocking = [s for s in steps if s.kind in BLOCKING]
-    assert not blocking, (
-        f"T1 and T2 each called hits.hit() twice, and {blocking[0].thread}'s hit() took the "
-        f"step `{blocking[0]}` ({blocking[0].kind}), which can wait for another thread. A "
-        "thread preempted while holding a lock stalls every other hit; for one integer, a CAS "
-        "loop never waits: read, compute, compare_and_set, retry if it failed. "
-        f"Kinds of step hit() used: {_kinds(steps)}. {HINT}"
-    )
-    cells = [s for s in steps if s.kind == "SharedCell"]
-    assert not cells, (
-        f"T1 and T2 each called hits.hit() twice, and {cells[0].thread}'s hit() took the step "
-        f"`{cells[0]}` on a plain SharedCell. If an atomic flag guards that cell, it is a spin "
-        "lock: a thread preempted while holding it makes every other hit spin until it runs "
-        "again, which is waiting by another name. Keep the count itself in the AtomicRef and "
-        f"CAS the count. {HINT}"
-    )
+
+    def check(steps: list[Step]) -> None:
+        blocking = [s for s in steps if s.kind in BLOCKING]
+        assert not blocking, (
+            f"{blocking[0].thread}'s hit() took the step `{blocking[0]}` ({blocking[0].kind}), "
+            "which can wait for another thread. A thread preempted while holding a lock stalls "
+            "every other hit; for one integer, a CAS loop never waits: read, compute, "
+            f"compare_and_set, retry if it failed. Kinds of step hit() used: {_kinds(steps)}. "
+            f"{HINT}"
+        )
+        cells = [s for s in steps if s.kind == "SharedCell"]
+        assert not cells, (
+            f"{cells[0].thread}'s hit() took the step `{cells[0]}` on a plain SharedCell. If an "
+            "atomic flag guards that cell, it is a spin lock: a thread preempted while holding "
+            "it makes every other hit spin until it runs again, which is waiting by another "
+            f"name. Keep the count itself in the AtomicRef and CAS the count. {HINT}"
+        )
+
+    _explore_steps(_hits(2, 2), ("T1", "T2"), check, "T1 and T2 each called hits.hit() twice")
 
 
 # -- 2. ledger -----------------------------------------------------------------------------------
@@ -684,14 +684,16 @@ BUILT = {
 def test_each_scenario_is_built_on_the_primitive_its_choice_names(scenario):
     primitive = _primitive(scenario)
     build, threads, what = BUILT[scenario]
-    steps = _steps_of(build, threads, what)
-    used = _uses(steps, primitive)
-    assert used, (
-        f"CHOICES[{scenario!r}] names {primitive}, but {CLASSES[scenario]}'s methods, run from "
-        f"threads {', '.join(threads)}, never used one (kinds of step they took: "
-        f"{_kinds(steps)}). Build the class on the primitive you chose, or choose the one "
-        f"you built on. {HINT}"
-    )
+
+    def check(steps: list[Step]) -> None:
+        assert _uses(steps, primitive), (
+            f"CHOICES[{scenario!r}] names {primitive}, but {CLASSES[scenario]}'s methods, run "
+            f"from threads {', '.join(threads)}, never used one (kinds of step they took: "
+            f"{_kinds(steps)}). Build the class on the primitive you chose, or choose the one "
+            f"you built on. {HINT}"
+        )
+
+    _explore_steps(build, threads, check, what)
 
 
 # -- the same code on real threads ---------------------------------------------------------------
@@ -714,12 +716,7 @@ def test_the_four_classes_run_on_real_threads():
             for _ in range(60):
                 received.append(pipe.receive())
 
-        threads = [rt.Thread(target=worker, args=(k,), name=f"T{k + 1}") for k in range(3)]
-        threads.append(rt.Thread(target=consumer, name="C1"))
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, **{f"T{k + 1}": partial(worker, k) for k in range(3)}, C1=consumer)
         return hits.count(), ledger.snapshot(), len(set(received))
 
     count, (balance, history), distinct = run_real(scenario, seconds=1.5)

@@ -9,9 +9,11 @@ and a timeout ends exactly at its deadline.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from checker.harness.schedule import REAL, explore, run_once, run_real
+from checker.harness.schedule import REAL, explore, run_real, run_threads
 from katas.stage4_concurrency.connection_pool import ConnectionPool, PoolClosed, PoolTimeout
 
 HINT = "Try `katas hint connection-pool`."
@@ -75,13 +77,7 @@ def _sharing(threads: int, size: int):
             out.remove(conn)
             pool.release(conn)
 
-        workers = [
-            rt.Thread(target=worker, args=(f"T{i}",), name=f"T{i}") for i in range(1, threads + 1)
-        ]
-        for t in workers:
-            t.start()
-        for t in workers:
-            t.join()
+        run_threads(rt, **{f"T{i}": partial(worker, f"T{i}") for i in range(1, threads + 1)})
         assert len(made) <= size, (
             f"The factory was called {len(made)} times for a pool of size {size}: a pool must "
             f"never make more than `size` connections. {HINT}"
@@ -149,19 +145,25 @@ def test_releasing_a_connection_from_elsewhere_raises_value_error():
 
 
 def test_three_threads_sharing_two_connections_never_hold_one_together_or_make_a_third():
-    seen = explore(
+    explore(
         _sharing(threads=3, size=2),
         strategy="random",
         schedules=200,
         what="Three threads each ran conn = pool.acquire(); conn.query(); pool.release(conn) "
         "on ConnectionPool(factory, 2)",
     )
-    assert seen.schedules > 1
 
 
 def test_two_connections_are_really_used_at_once_on_some_schedule():
-    seen = explore(_sharing(threads=2, size=2), strategy="dfs", schedules=100)
-    peaks = {eval(outcome)[1] for outcome in seen.outcomes}
+    peaks: set[int] = set()
+    seen = explore(
+        _sharing(threads=2, size=2),
+        strategy="dfs",
+        schedules=100,
+        check=lambda result: peaks.add(result[1]),
+        what="Two threads each ran conn = pool.acquire(); conn.query(); pool.release(conn) on "
+        "ConnectionPool(factory, 2)",
+    )
     assert 2 in peaks, (
         f"Two threads shared ConnectionPool(factory, 2) on {seen.schedules} schedules and "
         f"never held two connections at once (peaks seen: {sorted(peaks)}). The pool "
@@ -188,33 +190,43 @@ def _holder_and_waiter(timeout: float):
             except PoolTimeout:
                 log.append(("PoolTimeout", rt.monotonic()))
 
-        threads = [rt.Thread(target=holder, name="holder"), rt.Thread(target=waiter, name="waiter")]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, holder=holder, waiter=waiter)
         return log
 
     return scenario
 
 
 def test_a_waiting_acquire_times_out_at_exactly_its_deadline():
-    seen = explore(_holder_and_waiter(2.0), strategy="dfs", schedules=200)
-    expected = repr([("PoolTimeout", 3.0)])
-    assert set(seen.outcomes) == {expected}, (
-        f"A holder keeps the only connection from t=0 to t=5; at t=1 a waiter calls "
-        f"acquire(timeout=2). Expected PoolTimeout at t=3.0 on every schedule; saw "
-        f"{sorted(seen.outcomes)}. Pass the timeout on to the semaphore's acquire. {HINT}"
+    def check(log: list[tuple[str, float]]) -> None:
+        assert log == [("PoolTimeout", 3.0)], (
+            f"the waiter's (outcome, time) was {log}; expected [('PoolTimeout', 3.0)]. Pass "
+            f"the timeout on to the semaphore's acquire. {HINT}"
+        )
+
+    explore(
+        _holder_and_waiter(2.0),
+        strategy="dfs",
+        schedules=200,
+        check=check,
+        what="A holder keeps the only connection of ConnectionPool(factory, 1) from t=0 to "
+        "t=5; at t=1 a waiter calls acquire(timeout=2)",
     )
 
 
 def test_a_waiting_acquire_gets_the_connection_the_moment_it_comes_back():
-    seen = explore(_holder_and_waiter(10.0), strategy="dfs", schedules=200)
-    expected = repr([("got it", 5.0)])
-    assert set(seen.outcomes) == {expected}, (
-        f"A holder keeps the only connection until t=5; at t=1 a waiter calls "
-        f"acquire(timeout=10). Expected it to get the connection at t=5.0; saw "
-        f"{sorted(seen.outcomes)}. {HINT}"
+    def check(log: list[tuple[str, float]]) -> None:
+        assert log == [("got it", 5.0)], (
+            f"the waiter's (outcome, time) was {log}; expected [('got it', 5.0)]: the "
+            f"connection the moment the holder gives it back. {HINT}"
+        )
+
+    explore(
+        _holder_and_waiter(10.0),
+        strategy="dfs",
+        schedules=200,
+        check=check,
+        what="A holder keeps the only connection of ConnectionPool(factory, 1) until t=5; at "
+        "t=1 a waiter calls acquire(timeout=10)",
     )
 
 
@@ -231,24 +243,23 @@ def test_the_connection_goes_back_when_the_with_body_raises():
             except KeyError:
                 pass
 
-        threads = [rt.Thread(target=failing, name=f"T{i}") for i in (1, 2)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, T1=failing, T2=failing)
         with pool.connection() as conn:
             return conn.number, len(made)
 
-    seen = explore(
+    def check(got: tuple[int, int]) -> None:
+        assert got == (1, 1), (
+            f"main got conn{got[0]} after the factory ran {got[1]} times; expected conn1 back "
+            f"and one factory call. Release in a `finally`. {HINT}"
+        )
+
+    explore(
         scenario,
         strategy="dfs",
         schedules=200,
+        check=check,
         what="Two threads each ran `with pool.connection() as conn: raise KeyError` on a pool "
         "of size 1, then main asked for the connection",
-    )
-    assert set(seen.outcomes) == {"(1, 1)"}, (
-        f"Expected main to get conn1 back and the factory to have run once; saw "
-        f"{sorted(seen.outcomes)}. Release in a `finally`. {HINT}"
     )
 
 
@@ -291,29 +302,49 @@ def test_a_waiter_is_not_left_blocked_when_the_pool_closes():
         t.join()
         return result, made[0].closed
 
-    seen = explore(
+    def check(got: tuple[list[str], bool]) -> None:
+        result, closed = got
+        assert got == (["PoolClosed"], True), (
+            f"the waiter's acquire() gave {result} and conn1.closed is {closed}; expected "
+            "['PoolClosed'] and True: a waiter must not get a connection from a closed pool, "
+            f"and the connection released after close() is closed. {HINT}"
+        )
+
+    explore(
         scenario,
         strategy="dfs",
         schedules=200,
+        check=check,
         what="main held the only connection while `waiter` called acquire(); main then called "
         "close() and release(conn)",
-    )
-    assert set(seen.outcomes) == {"(['PoolClosed'], True)"}, (
-        f"Expected the waiter to get PoolClosed and conn1 to be closed on every schedule; saw "
-        f"{sorted(seen.outcomes)}. {HINT}"
     )
 
 
 def test_the_pool_waits_on_a_semaphore():
-    out = run_once(_sharing(threads=3, size=2), seed=1)
-    kinds = {step.kind for step in out.steps if step.op == "acquire"}
-    assert kinds & {"Semaphore", "BoundedSemaphore"}, (
-        f"Three threads used a pool of two and no thread ever acquired a semaphore (acquired: "
-        f"{sorted(kinds) or 'nothing'}). This kata is about the counting semaphore: one permit "
-        f"per connection that may be out. {HINT}"
+    def check(outcome) -> None:
+        kinds = {step.kind for step in outcome.steps if step.op == "acquire"}
+        assert kinds & {"Semaphore", "BoundedSemaphore"}, (
+            f"no thread ever acquired a semaphore (acquired: {sorted(kinds) or 'nothing'}). "
+            f"This kata is about the counting semaphore: one permit per connection that may be "
+            f"out. {HINT}"
+        )
+
+    # The default schedule (no preemption): this test reads how the pool is built, and leaves
+    # the interleavings to the tests above.
+    explore(
+        _sharing(threads=3, size=2),
+        strategy="dfs",
+        schedules=1,
+        check_outcome=check,
+        what="Three threads each ran conn = pool.acquire(); conn.query(); pool.release(conn) "
+        "on ConnectionPool(factory, 2)",
     )
 
 
 def test_the_pool_runs_on_real_threads():
     made, peak = run_real(_sharing(threads=4, size=2))
-    assert made <= 2 and peak <= 2
+    assert made <= 2 and peak <= 2, (
+        "On real threads, four threads each acquired, queried and released a connection of "
+        f"ConnectionPool(factory, 2): the factory ran {made} times and {peak} connections were "
+        f"out at once; expected at most 2 of each. {HINT}"
+    )

@@ -12,12 +12,13 @@ transfers, computed by brute force over the orders.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import permutations
 from typing import Any
 
 import pytest
 
-from checker.harness.schedule import Step, explore, run_once, run_real
+from checker.harness.schedule import Outcome, Step, explore, run_real, run_threads
 from katas.stage4_concurrency.races import Bank, Counter
 
 Transfer = tuple[int, int, int]
@@ -28,7 +29,7 @@ Transfer = tuple[int, int, int]
 DFS_CAP = 400  # far above what the two-thread scenarios need: they are checked to exhaust
 RANDOM_SCHEDULES = 80
 RACE_SCHEDULES = 40  # vector clocks flag an unordered access on any schedule that has one
-OVERLAP_SEEDS = 30  # random schedules searched for two disjoint transfers overlapping
+OVERLAP_SCHEDULES = 30  # random schedules searched for two disjoint transfers overlapping
 # The kinds of step that take or give back a lock, whatever primitive serves as one.
 LOCKING = frozenset({"Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition"})
 HINT = "Try `katas hint data-races`."
@@ -43,13 +44,14 @@ def _counting(threads: int, reader: bool = False) -> Callable[[Any], Any]:
     def scenario(rt):
         counter = Counter(rt)
         seen: list[int] = []
-        workers = [rt.Thread(target=counter.increment, name=f"T{i + 1}") for i in range(threads)]
+
+        def read() -> None:
+            seen.append(counter.value())
+
+        targets = {f"T{i + 1}": counter.increment for i in range(threads)}
         if reader:
-            workers.append(rt.Thread(target=lambda: seen.append(counter.value()), name="reader"))
-        for t in workers:
-            t.start()
-        for t in workers:
-            t.join()
+            targets["reader"] = read
+        run_threads(rt, **targets)
         return counter.value(), tuple(seen)
 
     return scenario
@@ -68,15 +70,13 @@ def _banking(
         def run(k: int, src: int, dst: int, amount: int) -> None:
             results[k] = bank.transfer(src, dst, amount)
 
-        threads = [
-            rt.Thread(target=run, args=(k, *t), name=f"T{k + 1}") for k, t in enumerate(transfers)
-        ]
+        def audit_once() -> None:
+            audits.append(bank.total())
+
+        targets = {f"T{k + 1}": partial(run, k, *t) for k, t in enumerate(transfers)}
         if audit:
-            threads.append(rt.Thread(target=lambda: audits.append(bank.total()), name="auditor"))
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+            targets["auditor"] = audit_once
+        run_threads(rt, **targets)
         balances = tuple(bank.balance(i) for i in range(len(initial)))
         return tuple(results), balances, tuple(audits)
 
@@ -312,31 +312,34 @@ def _touches_inside(steps: Sequence[Step], holder: str, other: str) -> bool:
 
 def test_transfers_on_disjoint_accounts_can_run_at_the_same_time():
     initial, transfers = [100, 100, 100, 100], [(0, 1, 10), (2, 3, 10)]
-    scenario = _banking(initial, transfers)
-    # First: these schedules are correct (a failure here shows its schedule and replay).
+    # Every schedule must be correct (a failure shows its schedule and replay); then at least
+    # one must show a transfer touching its accounts inside the other's locked window.
+    overlapped: list[bool] = []
+    first: list[Step] = []
+
+    def note_overlap(outcome: Outcome) -> None:
+        steps = outcome.steps
+        if not first:
+            first.extend(steps)
+        overlapped.append(_touches_inside(steps, "T1", "T2") or _touches_inside(steps, "T2", "T1"))
+
     explore(
-        scenario,
+        _banking(initial, transfers),
         strategy="random",
         seed=0,
-        schedules=OVERLAP_SEEDS,
+        schedules=OVERLAP_SCHEDULES,
         check=_as_if_one_at_a_time(initial, transfers),
+        check_outcome=note_overlap,
         what=_calls(initial, transfers),
     )
-    # Then: in one of the same schedules, one transfer touches its accounts inside the other's
-    # locked window (random seed s of explore is run_once's seed s).
-    first = None
-    for seed in range(OVERLAP_SEEDS):
-        steps = run_once(scenario, seed=seed).steps
-        if _touches_inside(steps, "T1", "T2") or _touches_inside(steps, "T2", "T1"):
-            return
-        first = first or steps
-    assert first is not None
+    if any(overlapped):
+        return
     shown = [f"    {s}" for s in first if s.thread in ("T1", "T2") and s.op not in ("begin",)]
     locks_seen = _window(first, "T1") is not None
     pytest.fail(
         f"{_calls(initial, transfers)}. The two transfers share no account, yet in none of "
-        f"{OVERLAP_SEEDS} random schedules (seeds 0..{OVERLAP_SEEDS - 1}) did one touch an "
-        "account while the other held a lock: they never ran at the same time. "
+        f"{OVERLAP_SCHEDULES} random schedules (seeds 0..{OVERLAP_SCHEDULES - 1}) did one touch "
+        "an account while the other held a lock: they never ran at the same time. "
         + (
             "One lock for the whole bank is correct but serial: every transfer waits for every "
             "other, so throughput stays at one transfer at a time however many threads serve "
@@ -366,11 +369,7 @@ def test_the_counter_and_the_bank_run_on_real_threads():
                 else:
                     bank.transfer((k + 1) % 4, k, 5)
 
-        threads = [rt.Thread(target=work, args=(k,), name=f"T{k + 1}") for k in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_threads(rt, **{f"T{k + 1}": partial(work, k) for k in range(4)})
         return counter.value(), bank.total(), [bank.balance(i) for i in range(4)]
 
     count, total, balances = run_real(scenario, seconds=1.5)

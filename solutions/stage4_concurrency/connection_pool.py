@@ -82,9 +82,7 @@ class ConnectionPool:
             with self._lock:
                 if self._closed:
                     raise PoolClosed("the pool is closed")
-                conn = self._idle.pop() if self._idle else None
-                if conn is None:
-                    conn = self._factory()
+                conn = self._idle.pop() if self._idle else self._factory()
                 self._out.append(conn)
                 return conn
         except BaseException:
