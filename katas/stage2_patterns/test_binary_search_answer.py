@@ -38,21 +38,19 @@ PROBE = "probe"
 
 
 def _check_declaration(function, name, brute_force, run, sizes, families, what, budget, space):
-    """The declaration's words first (no code needed), then its classes against measurements."""
-    check_approach(function, name, patterns=PATTERNS, brute_force=brute_force)
-    time = measure(run, sizes, what=what, families=families, budget=budget)
-    if time.stopped is not None:  # fails here, before the uncounted space runs could drag on
-        check_approach(function, name, patterns=PATTERNS, brute_force=brute_force, time=time)
+    """The declaration's words, then its time against the counts, then its space.
+
+    Each measurement runs only when everything before it holds, so a quadratic search is
+    stopped by its counted budget before the uncounted space runs could drag on.
+    """
     prepare, space_sizes = space
-    found, space_report = space_class(prepare, space_sizes, what=f"{name} at size n")
     check_approach(
         function,
         name,
         patterns=PATTERNS,
         brute_force=brute_force,
-        time=time,
-        space=found,
-        space_report=space_report,
+        time=lambda: measure(run, sizes, what=what, families=families, budget=budget),
+        space=lambda: space_class(prepare, space_sizes, what=f"{name} at size n"),
     )
 
 

@@ -145,37 +145,31 @@ def test_min_coins_does_work_in_proportion_to_the_amount():
         families=tuple(COINS),
         budget=(BUDGET, LINEAR),
     )
-    try:
-        assert_within(m, LINEAR)
-    except AssertionError as failure:
-        raise AssertionError(
-            f"{failure}\n  Trying every first coin and recursing re-solves the same smaller "
-            "amounts again and again: exponential. Solve each amount from 0 up to n once, "
-            "reading the answers for smaller amounts you already have."
-        ) from None
+    assert_within(
+        m,
+        LINEAR,
+        "Trying every first coin and recursing re-solves the same smaller amounts again and "
+        "again: exponential. Solve each amount from 0 up to n once, reading the answers for "
+        "smaller amounts you already have.",
+    )
 
 
 def test_min_coins_declaration_matches_the_catalogue_and_its_measured_growth():
-    patterns = ["dynamic-programming"]
-    check_approach(min_coins, "min_coins", patterns=patterns, brute_force=BRUTE_FORCE)
-    time = measure(
-        _run,
-        SIZES,
-        what="operations on the coins made by min_coins(coins, n) with the coins fixed",
-        families=tuple(COINS),
-        budget=(4 * BUDGET, LINEAR),
-    )
-    check_approach(min_coins, "min_coins", patterns=patterns, brute_force=BRUTE_FORCE, time=time)
-    space, space_report = space_class(
-        lambda n: functools.partial(min_coins, [1, 3, 4], n),
-        (16, 32, 64, 128, 256),
-        what="min_coins([1, 3, 4], n)",
-    )
     check_approach(
         min_coins,
         "min_coins",
-        patterns=patterns,
+        patterns=["dynamic-programming"],
         brute_force=BRUTE_FORCE,
-        space=space,
-        space_report=space_report,
+        time=lambda: measure(
+            _run,
+            SIZES,
+            what="operations on the coins made by min_coins(coins, n) with the coins fixed",
+            families=tuple(COINS),
+            budget=(4 * BUDGET, LINEAR),
+        ),
+        space=lambda: space_class(
+            lambda n: functools.partial(min_coins, [1, 3, 4], n),
+            (16, 32, 64, 128, 256),
+            what="min_coins([1, 3, 4], n)",
+        ),
     )

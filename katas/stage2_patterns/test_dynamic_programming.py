@@ -177,29 +177,23 @@ def test_lis_length_makes_o_n_log_n_comparisons():
 
 
 def test_lis_length_declaration_matches_the_catalogue_and_its_measured_growth():
-    check_approach(lis_length, "lis_length", patterns=LIS_PATTERNS, brute_force=LIS_BRUTE_FORCE)
-    time = measure(
-        _lis_run,
-        LIS_SIZES,
-        what="comparisons made by lis_length(items) on n items",
-        families=("random", "sorted"),
-        budget=(4 * LIS_BUDGET, LINEARITHMIC),
-    )
-    check_approach(
-        lis_length, "lis_length", patterns=LIS_PATTERNS, brute_force=LIS_BRUTE_FORCE, time=time
-    )
-    space, space_report = space_class(
-        lambda n: functools.partial(lis_length, sorted(family_input("random", n))),
-        SPACE_SIZES,
-        what="lis_length(items) on n rising items",
-    )
     check_approach(
         lis_length,
         "lis_length",
         patterns=LIS_PATTERNS,
         brute_force=LIS_BRUTE_FORCE,
-        space=space,
-        space_report=space_report,
+        time=lambda: measure(
+            _lis_run,
+            LIS_SIZES,
+            what="comparisons made by lis_length(items) on n items",
+            families=("random", "sorted"),
+            budget=(4 * LIS_BUDGET, LINEARITHMIC),
+        ),
+        space=lambda: space_class(
+            lambda n: functools.partial(lis_length, sorted(family_input("random", n))),
+            SPACE_SIZES,
+            what="lis_length(items) on n rising items",
+        ),
     )
 
 
@@ -310,37 +304,26 @@ def test_edit_distance_makes_one_comparison_per_cell():
 
 
 def test_edit_distance_declaration_matches_the_catalogue_and_its_measured_growth():
-    check_approach(edit_distance, "edit_distance", patterns=DP_PATTERNS, brute_force="O(2^n)")
-    time = measure(
-        _edit_run,
-        EDIT_SIZES[:-1],
-        what="item comparisons made by edit_distance(a, b) with n items in each",
-        families=("random",),
-        budget=(4 * EDIT_BUDGET, QUADRATIC),
-    )
-    check_approach(
-        edit_distance,
-        "edit_distance",
-        patterns=DP_PATTERNS,
-        brute_force="O(2^n)",
-        time=time,
-    )
-
     def prepare(n: int):
         return functools.partial(
             edit_distance, family_input("random", n, seed="a"), family_input("random", n, seed="b")
         )
 
-    space, space_report = space_class(
-        prepare, (4, 8, 16, 32, 64), what="edit_distance(a, b) with n items in each"
-    )
     check_approach(
         edit_distance,
         "edit_distance",
         patterns=DP_PATTERNS,
         brute_force="O(2^n)",
-        space=space,
-        space_report=space_report,
+        time=lambda: measure(
+            _edit_run,
+            EDIT_SIZES[:-1],
+            what="item comparisons made by edit_distance(a, b) with n items in each",
+            families=("random",),
+            budget=(4 * EDIT_BUDGET, QUADRATIC),
+        ),
+        space=lambda: space_class(
+            prepare, (4, 8, 16, 32, 64), what="edit_distance(a, b) with n items in each"
+        ),
     )
 
 
@@ -440,30 +423,25 @@ def test_knapsack_does_o_n_w_work_for_n_items():
 
 
 def test_knapsack_declaration_matches_the_catalogue_and_its_measured_growth():
-    check_approach(knapsack, "knapsack", patterns=DP_PATTERNS, brute_force="O(2^n)")
-    time = measure(
-        _knapsack_run,
-        KNAPSACK_SIZES,
-        what=f"operations on weights and values made by knapsack(weights, values, {CAPACITY})",
-        families=("light", "mixed"),
-        budget=(4 * KNAPSACK_BUDGET, LINEAR),
-    )
-    check_approach(knapsack, "knapsack", patterns=DP_PATTERNS, brute_force="O(2^n)", time=time)
-
     def prepare(n: int):
         weights, values = _knapsack_items("mixed", n)
         return functools.partial(knapsack, weights, values, CAPACITY)
 
-    space, space_report = space_class(
-        prepare,
-        (16, 32, 64, 128, 256),
-        what=f"knapsack(weights, values, {CAPACITY}) on n items",
-    )
     check_approach(
         knapsack,
         "knapsack",
         patterns=DP_PATTERNS,
         brute_force="O(2^n)",
-        space=space,
-        space_report=space_report,
+        time=lambda: measure(
+            _knapsack_run,
+            KNAPSACK_SIZES,
+            what=f"operations on weights and values made by knapsack(weights, values, {CAPACITY})",
+            families=("light", "mixed"),
+            budget=(4 * KNAPSACK_BUDGET, LINEAR),
+        ),
+        space=lambda: space_class(
+            prepare,
+            (16, 32, 64, 128, 256),
+            what=f"knapsack(weights, values, {CAPACITY}) on n items",
+        ),
     )

@@ -262,23 +262,19 @@ def _expect(got: object, expected: object, what: str) -> None:
         )
 
 
-_MEASURED: dict[str, Measurement] = {}
-
-
+@functools.cache
 def _measured(name: str) -> Measurement:
     """Each problem's counted measurement, made once and shared by its budget and declaration
     tests (the budget stops a brute force early, so both fail fast on one)."""
-    if name not in _MEASURED:
-        try:
-            _MEASURED[name] = _MEASURES[name]()
-        except RecursionError:
-            raise AssertionError(
-                f"{name} raised RecursionError on an input of at most {SIZES[-1]} cells or "
-                "vertices: Python stops a recursion about 1,000 calls deep, and a path, a "
-                "corridor or an island can be longer than that. Keep the cells or vertices "
-                "still to visit in a list of your own (a stack or a queue) instead of recursing."
-            ) from None
-    return _MEASURED[name]
+    try:
+        return _MEASURES[name]()
+    except RecursionError:
+        raise AssertionError(
+            f"{name} raised RecursionError on an input of at most {SIZES[-1]} cells or "
+            "vertices: Python stops a recursion about 1,000 calls deep, and a path, a "
+            "corridor or an island can be longer than that. Keep the cells or vertices "
+            "still to visit in a list of your own (a stack or a queue) instead of recursing."
+        ) from None
 
 
 def _measure_grid_shortest_path() -> Measurement:
@@ -393,19 +389,13 @@ def _check_declaration(
     A measurement stopped by its budget fails at once, before the space is measured: the
     space measurement runs the code without a budget, and a brute force would take long.
     """
-    time = _measured(name)
-    if time.stopped is None:
-        space, space_report = space_class(prepare, SPACE_SIZES, what=what)
-    else:
-        space, space_report = None, ""
     check_approach(
         fn,
         name,
         patterns=patterns,
         brute_force=brute_force,
-        time=time,
-        space=space,
-        space_report=space_report,
+        time=lambda: _measured(name),
+        space=lambda: space_class(prepare, SPACE_SIZES, what=what),
     )
 
 

@@ -24,6 +24,7 @@ from checker.harness.growth import (
     LINEAR,
     LINEARITHMIC,
     LOGARITHMIC,
+    Measurement,
     assert_within,
     family_input,
     measure,
@@ -128,28 +129,23 @@ def test_top_k_frequent_makes_at_most_eight_operations_per_item_with_k_fixed():
 
 
 def test_top_k_frequent_declares_its_pattern_and_classes():
-    m = measure(
-        _run_top_k,
-        TOP_K_SIZES,
-        what=TOP_K_WHAT,
-        families=("pairs-shuffled", "pairs-rising", "pairs-falling"),
-        budget=(4 * GENEROUS, LINEAR),
-    )
-    check_approach(
-        top_k_frequent, "top_k_frequent", patterns=["heap"], brute_force="O(n log n)", time=m
-    )
-    space, space_report = space_class(
-        lambda n: functools.partial(top_k_frequent, family_input("random", n), TOP_K),
-        SPACE_SIZES,
-        what=f"top_k_frequent(items, {TOP_K})",
-    )
     check_approach(
         top_k_frequent,
         "top_k_frequent",
         patterns=["heap"],
         brute_force="O(n log n)",
-        space=space,
-        space_report=space_report,
+        time=lambda: measure(
+            _run_top_k,
+            TOP_K_SIZES,
+            what=TOP_K_WHAT,
+            families=("pairs-shuffled", "pairs-rising", "pairs-falling"),
+            budget=(4 * GENEROUS, LINEAR),
+        ),
+        space=lambda: space_class(
+            lambda n: functools.partial(top_k_frequent, family_input("random", n), TOP_K),
+            SPACE_SIZES,
+            what=f"top_k_frequent(items, {TOP_K})",
+        ),
     )
 
 
@@ -217,16 +213,19 @@ def _run_merge(counter: Counter, family: str, n: int) -> None:
 MERGE_WHAT = "comparisons made by merge_sorted(lists) on n items in about n / 4 sorted lists"
 
 
-def test_merge_sorted_makes_at_most_five_n_log_n_comparisons():
-    m = measure(
+def _merge_counts(per_n_log_n: float) -> Measurement:
+    return measure(
         _run_merge,
         MERGE_SIZES,
         what=MERGE_WHAT,
         families=("random", "reversed"),
-        budget=(5, LINEARITHMIC),
+        budget=(per_n_log_n, LINEARITHMIC),
     )
+
+
+def test_merge_sorted_makes_at_most_five_n_log_n_comparisons():
     assert_within(
-        m,
+        _merge_counts(5),
         LINEARITHMIC,
         "Finding the smallest head by looking at every list costs k comparisons per item, "
         "n·k in all, and merging the lists into the result one at a time costs as much. Keep "
@@ -237,26 +236,17 @@ def test_merge_sorted_makes_at_most_five_n_log_n_comparisons():
 
 
 def test_merge_sorted_declares_its_pattern_and_classes():
-    m = measure(
-        _run_merge,
-        MERGE_SIZES,
-        what=MERGE_WHAT,
-        families=("random", "reversed"),
-        budget=(GENEROUS, LINEARITHMIC),
-    )
-    check_approach(merge_sorted, "merge_sorted", patterns=["heap"], brute_force="O(n^2)", time=m)
-    space, space_report = space_class(
-        lambda n: functools.partial(merge_sorted, _sorted_lists("random", n)),
-        SPACE_SIZES,
-        what="merge_sorted(lists)",
-    )
     check_approach(
         merge_sorted,
         "merge_sorted",
         patterns=["heap"],
         brute_force="O(n^2)",
-        space=space,
-        space_report=space_report,
+        time=lambda: _merge_counts(GENEROUS),
+        space=lambda: space_class(
+            lambda n: functools.partial(merge_sorted, _sorted_lists("random", n)),
+            SPACE_SIZES,
+            what="merge_sorted(lists)",
+        ),
     )
 
 
@@ -407,18 +397,6 @@ def test_running_median_add_never_shifts_a_list_to_insert():
 
 
 def test_running_median_declares_its_pattern_and_classes():
-    m = measure(
-        _run_median,
-        MEDIAN_SIZES,
-        what=MEDIAN_WHAT,
-        families=("sorted", "reversed"),
-        budget=(4 * GENEROUS * OPS, LOGARITHMIC),
-    )
-    brute_force = ("O(n)", "O(n log n)")
-    check_approach(
-        RunningMedian, "RunningMedian", patterns=["heap"], brute_force=brute_force, time=m
-    )
-
     def prepare(n: int):
         values = family_input("random", n)
 
@@ -430,12 +408,17 @@ def test_running_median_declares_its_pattern_and_classes():
 
         return build
 
-    space, space_report = space_class(prepare, MEDIAN_SIZES[1:], what="n RunningMedian.add calls")
     check_approach(
         RunningMedian,
         "RunningMedian",
         patterns=["heap"],
-        brute_force=brute_force,
-        space=space,
-        space_report=space_report,
+        brute_force=("O(n)", "O(n log n)"),
+        time=lambda: measure(
+            _run_median,
+            MEDIAN_SIZES,
+            what=MEDIAN_WHAT,
+            families=("sorted", "reversed"),
+            budget=(4 * GENEROUS * OPS, LOGARITHMIC),
+        ),
+        space=lambda: space_class(prepare, MEDIAN_SIZES[1:], what="n RunningMedian.add calls"),
     )

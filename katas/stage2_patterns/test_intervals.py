@@ -57,17 +57,19 @@ def _counted_ranges(ranges: list[tuple[int, int]], counter: Counter) -> list[tup
     return [(Counted(s, counter), Counted(e, counter)) for s, e in ranges]
 
 
-def _declared(fn, name: str, m: Measurement, patterns: list[str], prepare) -> None:
-    """The declaration against the catalogue and the counts, then against measured space."""
-    check_approach(fn, name, patterns=patterns, brute_force="O(n^2)", time=m)
-    space, space_report = space_class(prepare, SPACE_SIZES, what=f"{name}(intervals)")
+def _declared(fn, name: str, patterns: list[str], counts, prepare) -> None:
+    """The declaration's words, then its time against ``counts(GENEROUS)``, then its space.
+
+    Each measurement runs only when everything before it holds, so a quadratic search is
+    stopped by its counted budget before the uncounted space runs could drag on.
+    """
     check_approach(
         fn,
         name,
         patterns=patterns,
         brute_force="O(n^2)",
-        space=space,
-        space_report=space_report,
+        time=lambda: counts(GENEROUS),
+        space=lambda: space_class(prepare, SPACE_SIZES, what=f"{name}(intervals)"),
     )
 
 
@@ -156,16 +158,19 @@ def _run_merge(counter: Counter, family: str, n: int) -> None:
 MERGE_WHAT = "comparisons between endpoints made by merge_intervals(ranges) on n short ranges"
 
 
-def test_merge_intervals_makes_at_most_five_n_log_n_comparisons():
-    m = measure(
+def _merge_counts(per_n_log_n: float) -> Measurement:
+    return measure(
         _run_merge,
         SIZES,
         what=MERGE_WHAT,
         families=("random", "reversed"),
-        budget=(5, LINEARITHMIC),
+        budget=(per_n_log_n, LINEARITHMIC),
     )
+
+
+def test_merge_intervals_makes_at_most_five_n_log_n_comparisons():
     assert_within(
-        m,
+        _merge_counts(5),
         LINEARITHMIC,
         "Checking every range against every other (or against every range merged so far) "
         "costs n² comparisons when few of them overlap. Sort by start first: then a range can "
@@ -175,18 +180,11 @@ def test_merge_intervals_makes_at_most_five_n_log_n_comparisons():
 
 
 def test_merge_intervals_declares_its_pattern_and_classes():
-    m = measure(
-        _run_merge,
-        SIZES,
-        what=MERGE_WHAT,
-        families=("random", "reversed"),
-        budget=(GENEROUS, LINEARITHMIC),
-    )
     _declared(
         merge_intervals,
         "merge_intervals",
-        m,
         ["intervals", "sort-first"],
+        _merge_counts,
         # Long ranges from sorted starts, so the answer holds few ranges: CPython keeps up to
         # 2000 freed tuples for reuse, which would hide a varying share of new result tuples.
         lambda n: functools.partial(merge_intervals, _ranges("sorted", n, 64)),
@@ -247,16 +245,19 @@ def _run_rooms(counter: Counter, family: str, n: int) -> None:
 ROOMS_WHAT = "comparisons between endpoints made by min_meeting_rooms(meetings) on n meetings"
 
 
-def test_min_meeting_rooms_makes_at_most_eight_n_log_n_comparisons():
-    m = measure(
+def _rooms_counts(per_n_log_n: float) -> Measurement:
+    return measure(
         _run_rooms,
         SIZES,
         what=ROOMS_WHAT,
         families=("random", "reversed"),
-        budget=(8, LINEARITHMIC),
+        budget=(per_n_log_n, LINEARITHMIC),
     )
+
+
+def test_min_meeting_rooms_makes_at_most_eight_n_log_n_comparisons():
     assert_within(
-        m,
+        _rooms_counts(8),
         LINEARITHMIC,
         "Counting, for every meeting, the meetings running when it starts costs n² "
         "comparisons. Sort the starts and the ends: walking both in time order, a start takes "
@@ -266,17 +267,10 @@ def test_min_meeting_rooms_makes_at_most_eight_n_log_n_comparisons():
 
 
 def test_min_meeting_rooms_declares_its_pattern_and_classes():
-    m = measure(
-        _run_rooms,
-        SIZES,
-        what=ROOMS_WHAT,
-        families=("random", "reversed"),
-        budget=(GENEROUS, LINEARITHMIC),
-    )
     _declared(
         min_meeting_rooms,
         "min_meeting_rooms",
-        m,
         ["intervals", "heap", "sort-first"],
+        _rooms_counts,
         lambda n: functools.partial(min_meeting_rooms, _meetings("random", n)),
     )

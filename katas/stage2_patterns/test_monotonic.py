@@ -31,17 +31,19 @@ def _bars(values: list[int], counter: Counter) -> list[CountedNumber]:
     return [CountedNumber(v, counter) for v in values]
 
 
-def _declared(fn, name: str, m: Measurement, patterns: list[str], prepare) -> None:
-    """The declaration against the catalogue and the counts, then against measured space."""
-    check_approach(fn, name, patterns=patterns, brute_force="O(n^2)", time=m)
-    space, space_report = space_class(prepare, SPACE_SIZES, what=f"{name}(...)")
+def _declared(fn, name: str, patterns: list[str], counts, prepare) -> None:
+    """The declaration's words, then its time against ``counts(GENEROUS)``, then its space.
+
+    Each measurement runs only when everything before it holds, so a quadratic search is
+    stopped by its counted budget before the uncounted space runs could drag on.
+    """
     check_approach(
         fn,
         name,
         patterns=patterns,
         brute_force="O(n^2)",
-        space=space,
-        space_report=space_report,
+        time=lambda: counts(GENEROUS),
+        space=lambda: space_class(prepare, SPACE_SIZES, what=f"{name}(...)"),
     )
 
 
@@ -91,16 +93,19 @@ def _run_next_greater(counter: Counter, family: str, n: int) -> None:
     next_greater(counted(family_input(family, n), counter))
 
 
-def test_next_greater_makes_at_most_four_comparisons_per_item():
-    m = measure(
+def _next_greater_counts(per_item: float) -> Measurement:
+    return measure(
         _run_next_greater,
         SIZES,
         what="comparisons made by next_greater(items) on n items",
         families=("random", "reversed", "all-equal"),
-        budget=(4, LINEAR),
+        budget=(per_item, LINEAR),
     )
+
+
+def test_next_greater_makes_at_most_four_comparisons_per_item():
     assert_within(
-        m,
+        _next_greater_counts(4),
         LINEAR,
         "Scanning right from every item costs up to n comparisons each: on falling or equal "
         "items nothing is ever found. Keep the items still waiting for an answer on a stack; "
@@ -110,18 +115,11 @@ def test_next_greater_makes_at_most_four_comparisons_per_item():
 
 
 def test_next_greater_declares_its_pattern_and_classes():
-    m = measure(
-        _run_next_greater,
-        SIZES,
-        what="comparisons made by next_greater(items) on n items",
-        families=("random", "reversed", "all-equal"),
-        budget=(GENEROUS, LINEAR),
-    )
     _declared(
         next_greater,
         "next_greater",
-        m,
         ["monotonic-stack"],
+        _next_greater_counts,
         lambda n: functools.partial(next_greater, family_input("random", n)),
     )
 
@@ -177,16 +175,19 @@ def _run_largest_rectangle(counter: Counter, family: str, n: int) -> None:
     largest_rectangle(_bars(family_input(family, n), counter))
 
 
-def test_largest_rectangle_makes_at_most_eight_comparisons_per_bar():
-    m = measure(
+def _largest_rectangle_counts(per_bar: float) -> Measurement:
+    return measure(
         _run_largest_rectangle,
         SIZES,
         what="comparisons between heights made by largest_rectangle(heights) on n bars",
         families=("random", "sorted", "all-equal"),
-        budget=(8, LINEAR),
+        budget=(per_bar, LINEAR),
     )
+
+
+def test_largest_rectangle_makes_at_most_eight_comparisons_per_bar():
     assert_within(
-        m,
+        _largest_rectangle_counts(8),
         LINEAR,
         "Trying every span costs n² comparisons. The widest rectangle as tall as a bar ends "
         "at the first lower bar on each side. Keep the bars of rising height on a stack: a "
@@ -196,18 +197,11 @@ def test_largest_rectangle_makes_at_most_eight_comparisons_per_bar():
 
 
 def test_largest_rectangle_declares_its_pattern_and_classes():
-    m = measure(
-        _run_largest_rectangle,
-        SIZES,
-        what="comparisons between heights made by largest_rectangle(heights) on n bars",
-        families=("random", "sorted", "all-equal"),
-        budget=(GENEROUS, LINEAR),
-    )
     _declared(
         largest_rectangle,
         "largest_rectangle",
-        m,
         ["monotonic-stack"],
+        _largest_rectangle_counts,
         lambda n: functools.partial(largest_rectangle, list(range(n))),
     )
 
@@ -265,16 +259,19 @@ def _run_window_max(counter: Counter, family: str, n: int) -> None:
     window_max(counted(family_input(family, n), counter), n // 4)
 
 
-def test_window_max_makes_at_most_four_comparisons_per_item_whatever_k():
-    m = measure(
+def _window_max_counts(per_item: float) -> Measurement:
+    return measure(
         _run_window_max,
         SIZES,
         what="comparisons made by window_max(items, k) on n items with k = n // 4",
         families=("random", "sorted", "reversed"),
-        budget=(4, LINEAR),
+        budget=(per_item, LINEAR),
     )
+
+
+def test_window_max_makes_at_most_four_comparisons_per_item_whatever_k():
     assert_within(
-        m,
+        _window_max_counts(4),
         LINEAR,
         "Taking the maximum of every window costs k comparisons per window, n·k in all. An "
         "item followed by a larger one can never be a window's maximum again: keep the others "
@@ -284,17 +281,10 @@ def test_window_max_makes_at_most_four_comparisons_per_item_whatever_k():
 
 
 def test_window_max_declares_its_pattern_and_classes():
-    m = measure(
-        _run_window_max,
-        SIZES,
-        what="comparisons made by window_max(items, k) on n items with k = n // 4",
-        families=("random", "sorted", "reversed"),
-        budget=(GENEROUS, LINEAR),
-    )
     _declared(
         window_max,
         "window_max",
-        m,
         ["monotonic-deque"],
+        _window_max_counts,
         lambda n: functools.partial(window_max, family_input("random", n), n // 4),
     )

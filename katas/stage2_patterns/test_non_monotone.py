@@ -195,16 +195,14 @@ def _space(function: Callable[[Callable[[int], int], int, int], int], table: boo
 
 
 def test_valley_bottom_declares_its_pattern_and_classes():
-    space, space_report = _space(non_monotone.valley_bottom, table=False)
     check_approach(
         non_monotone.valley_bottom,
         "valley_bottom",
         patterns=["ternary-search", "binary-search"],
         brute_force="O(n)",
         # Generous: a scan is measured in full (and told it grows like O(n)); worse stops early.
-        time=_valley_time((4, LINEAR)),
-        space=space,
-        space_report=space_report,
+        time=lambda: _valley_time((4, LINEAR)),
+        space=lambda: _space(non_monotone.valley_bottom, table=False),
     )
 
 
@@ -288,13 +286,11 @@ def test_lowest_point_calls_f_at_most_twice_per_point():
 
 
 def test_lowest_point_declares_its_pattern_and_classes():
-    space, space_report = _space(non_monotone.lowest_point, table=True)
     check_approach(
         non_monotone.lowest_point,
         "lowest_point",
         patterns=["linear-scan"],
         brute_force="O(n^2)",
-        time=_scan_time((8 * SCAN_BUDGET, LINEAR)),
-        space=space,
-        space_report=space_report,
+        time=lambda: _scan_time((8 * SCAN_BUDGET, LINEAR)),
+        space=lambda: _space(non_monotone.lowest_point, table=True),
     )

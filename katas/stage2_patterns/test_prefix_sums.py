@@ -41,20 +41,18 @@ def _summed(values, counter: Counter) -> list[CountedNumber]:
 
 
 def _check_declaration(target, name: str, patterns, run, families, what, prepare):
-    """The declaration's words first (no code needed), then its classes against measurements."""
-    check_approach(target, name, patterns=patterns, brute_force="O(n^2)")
-    time = measure(run, SIZES, what=what, families=families, budget=(GENEROUS, LINEAR))
-    if time.stopped is not None:  # fails here, before the uncounted space runs could drag on
-        check_approach(target, name, patterns=patterns, brute_force="O(n^2)", time=time)
-    space, space_report = space_class(prepare, SPACE_SIZES, what=f"{name} on n items")
+    """The declaration's words, then its time against the counts, then its space.
+
+    Each measurement runs only when everything before it holds, so a quadratic search is
+    stopped by its counted budget before the uncounted space runs could drag on.
+    """
     check_approach(
         target,
         name,
         patterns=patterns,
         brute_force="O(n^2)",
-        time=time,
-        space=space,
-        space_report=space_report,
+        time=lambda: measure(run, SIZES, what=what, families=families, budget=(GENEROUS, LINEAR)),
+        space=lambda: space_class(prepare, SPACE_SIZES, what=f"{name} on n items"),
     )
 
 

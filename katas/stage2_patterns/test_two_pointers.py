@@ -33,20 +33,18 @@ GENEROUS = 16
 
 
 def _check_declaration(function, name: str, brute_force: str, run, families, what, prepare):
-    """The declaration's words first (no code needed), then its classes against measurements."""
-    check_approach(function, name, patterns=PATTERNS, brute_force=brute_force)
-    time = measure(run, SIZES, what=what, families=families, budget=(GENEROUS, LINEAR))
-    if time.stopped is not None:  # fails here, before the uncounted space runs could drag on
-        check_approach(function, name, patterns=PATTERNS, brute_force=brute_force, time=time)
-    space, space_report = space_class(prepare, SPACE_SIZES, what=f"{name} on n items")
+    """The declaration's words, then its time against the counts, then its space.
+
+    Each measurement runs only when everything before it holds, so a quadratic search is
+    stopped by its counted budget before the uncounted space runs could drag on.
+    """
     check_approach(
         function,
         name,
         patterns=PATTERNS,
         brute_force=brute_force,
-        time=time,
-        space=space,
-        space_report=space_report,
+        time=lambda: measure(run, SIZES, what=what, families=families, budget=(GENEROUS, LINEAR)),
+        space=lambda: space_class(prepare, SPACE_SIZES, what=f"{name} on n items"),
     )
 
 

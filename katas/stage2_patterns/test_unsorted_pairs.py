@@ -202,24 +202,19 @@ def test_two_sum_by_sorting_does_n_log_n_work():
 )
 def test_declaration_matches_the_catalogue_and_the_measured_growth(solve, patterns, budget):
     name = solve.__name__
-    check_approach(solve, name, patterns=patterns, brute_force="O(n^2)")
-    time = measure(
-        functools.partial(_run, solve),
-        SIZES,
-        what=f"operations on the numbers made by {name}",
-        families=FAMILIES,
-        budget=budget,
-    )
-    check_approach(solve, name, patterns=patterns, brute_force="O(n^2)", time=time)
-
-    space, space_report = space_class(
-        functools.partial(_prepare, solve), SPACE_SIZES, what=f"{name} on n numbers"
-    )
     check_approach(
         solve,
         name,
         patterns=patterns,
         brute_force="O(n^2)",
-        space=space,
-        space_report=space_report,
+        time=lambda: measure(
+            functools.partial(_run, solve),
+            SIZES,
+            what=f"operations on the numbers made by {name}",
+            families=FAMILIES,
+            budget=budget,
+        ),
+        space=lambda: space_class(
+            functools.partial(_prepare, solve), SPACE_SIZES, what=f"{name} on n numbers"
+        ),
     )
