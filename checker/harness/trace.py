@@ -23,10 +23,11 @@ shrinks stops at once with a clear message instead of hanging until the timeout.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, TypeVar
 
 Step = tuple[Any, ...]
+T = TypeVar("T")
 
 EDGE_KINDS = ("tree", "back", "forward", "cross")
 DEFAULT_LIMIT = 10_000
@@ -186,6 +187,22 @@ def side_by_side(
     else:
         lines.append(f"  Your trace goes on after step {len(expected)}, where the reference ends.")
     return "\n".join(lines)
+
+
+def run_traced(
+    run: Callable[[Trace], T], *, limit: int
+) -> tuple[T | None, Trace, TraceOverflow | None]:
+    """``run(trace)`` on a fresh trace of ``limit`` steps: its result, the trace, and the
+    ``TraceOverflow`` that stopped it, if one did.
+
+    A stopped run returns None for its result and keeps what it recorded up to the limit, which
+    still shows where it went astray.
+    """
+    trace = Trace(limit=limit)
+    try:
+        return run(trace), trace, None
+    except TraceOverflow as overflow:
+        return None, trace, overflow
 
 
 def assert_same_trace(

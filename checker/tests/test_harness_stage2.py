@@ -622,3 +622,16 @@ def test_counted_ints_stay_counted_through_arithmetic_and_index_lists():
     assert total * 2 > a and counter.total == before + 2
     assert sorted(counted_ints([3, 1, 2], counter)) == [1, 2, 3]
     assert counter[ARITHMETIC] >= 2 and counter[COMPARE] >= 3
+
+
+def test_run_traced_returns_the_result_or_the_overflow_with_what_was_recorded():
+    from checker.harness.trace import TraceOverflow, run_traced
+
+    def probe_forever(trace: Trace) -> int:
+        while True:
+            trace.probe(0, 1, 2)
+
+    got, trace, stopped = run_traced(probe_forever, limit=3)
+    assert got is None and isinstance(stopped, TraceOverflow) and len(trace.steps) == 3
+    got, trace, stopped = run_traced(lambda t: 7, limit=3)
+    assert (got, stopped, len(trace.steps)) == (7, None, 0)

@@ -10,6 +10,7 @@ once and reported, instead of hanging until the timeout.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Sequence
 from typing import Any
@@ -19,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.harness import traced
-from checker.harness.trace import Step, Trace, TraceOverflow, assert_same_trace, first_divergence
+from checker.harness.trace import Step, Trace, assert_same_trace, first_divergence, run_traced
 from katas.stage2_patterns.trace_binary_search import lower_bound
 
 CASES = [
@@ -61,11 +62,11 @@ def _reference(items: Sequence[Any], target: Any) -> tuple[int, list[Step]]:
 
 def _run(items: Sequence[Any], target: Any, *, limit: int) -> tuple[int, Trace]:
     """Your ``lower_bound`` on a fresh trace of ``limit`` steps, far more than it needs."""
-    trace = Trace(limit=limit)
-    try:
-        answer = lower_bound(list(items), target, trace)
-    except TraceOverflow as overflow:
-        raise AssertionError(f"{_call(items, target)}: {overflow}\n  {RUNAWAY}") from None
+    answer, trace, stopped = run_traced(
+        functools.partial(lower_bound, list(items), target), limit=limit
+    )
+    if stopped:
+        raise AssertionError(f"{_call(items, target)}: {stopped}\n  {RUNAWAY}")
     return answer, trace
 
 
@@ -113,11 +114,9 @@ def _assert_same_probes(items: Sequence[Any], target: Any, *, answer_too: bool =
     """Your probes, step for step, against the reference's (and your answer, if asked)."""
     want, expected = _reference(items, target)
     limit = 2 * len(expected) + 16
-    trace, got, stopped = Trace(limit=limit), None, False
-    try:
-        got = lower_bound(list(items), target, trace)
-    except TraceOverflow:
-        stopped = True  # what it recorded up to the limit still shows where it went astray
+    got, trace, stopped = run_traced(
+        functools.partial(lower_bound, list(items), target), limit=limit
+    )
     if answer_too and not stopped:
         assert got == want, f"{_call(items, target)} returned {got!r}, expected {want}."
     advice = _advice(expected, trace.steps)

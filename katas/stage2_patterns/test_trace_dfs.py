@@ -9,6 +9,7 @@ is stopped at once and reported, instead of hanging until the timeout.
 
 from __future__ import annotations
 
+import functools
 import random
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
@@ -18,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.harness import traced
-from checker.harness.trace import Step, Trace, TraceOverflow, assert_same_trace, first_divergence
+from checker.harness.trace import Step, Trace, assert_same_trace, first_divergence, run_traced
 from katas.stage2_patterns.trace_dfs import dfs
 
 Graph = Mapping[Hashable, Sequence[Hashable]]
@@ -70,12 +71,15 @@ def _reference(graph: Graph) -> tuple[list[Hashable], list[Step]]:
 
 def _run(graph: Graph, *, limit: int) -> tuple[list[Hashable], Trace]:
     """Your ``dfs`` on a fresh trace of ``limit`` steps, far more than it needs."""
-    trace = Trace(limit=limit)
-    try:
-        order = dfs({u: list(vs) for u, vs in graph.items()}, trace)
-    except TraceOverflow as overflow:
-        raise AssertionError(f"dfs({_show(graph)}): {overflow}\n  {RUNAWAY}") from None
+    order, trace, stopped = run_traced(functools.partial(_dfs, graph), limit=limit)
+    if stopped:
+        raise AssertionError(f"dfs({_show(graph)}): {stopped}\n  {RUNAWAY}")
     return order, trace
+
+
+def _dfs(graph: Graph, trace: Trace) -> list[Hashable]:
+    """Your ``dfs`` on a copy of the graph, so a search that edits its lists changes no test."""
+    return dfs({u: list(vs) for u, vs in graph.items()}, trace)
 
 
 def _advice(expected: Sequence[Step], got: Sequence[Step]) -> str:
@@ -127,11 +131,7 @@ def _assert_same_trace(graph: Graph, *, answer_too: bool = False, call: str = ""
     want, expected = _reference(graph)
     call = call or f"dfs({_show(graph)})"
     limit = 2 * len(expected) + 16
-    trace, got, stopped = Trace(limit=limit), None, False
-    try:
-        got = dfs({u: list(vs) for u, vs in graph.items()}, trace)
-    except TraceOverflow:
-        stopped = True  # what it recorded up to the limit still shows where it went astray
+    got, trace, stopped = run_traced(functools.partial(_dfs, graph), limit=limit)
     if answer_too and not stopped:
         assert got == want, f"{call} returned {_brief(got)}; expected {_brief(want)}."
     advice = _advice(expected, trace.steps)

@@ -8,6 +8,7 @@ little over twice the reference's length, so a fill that never ends is stopped a
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 from collections import Counter
@@ -19,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.harness import traced
-from checker.harness.trace import Step, Trace, TraceOverflow, assert_same_trace, first_divergence
+from checker.harness.trace import Step, Trace, assert_same_trace, first_divergence, run_traced
 from katas.stage2_patterns.trace_dp_table import lcs_length
 
 PAIRS = [
@@ -67,11 +68,11 @@ def _reference(a: Sequence[Any], b: Sequence[Any]) -> tuple[int, list[Step]]:
 
 def _run(a: Sequence[Any], b: Sequence[Any]) -> tuple[int, Trace]:
     """Your ``lcs_length`` on a fresh trace of four times the cells it needs."""
-    trace = Trace(limit=4 * (len(a) + 1) * (len(b) + 1) + 64)
-    try:
-        return lcs_length(a, b, trace), trace
-    except TraceOverflow as overflow:
-        raise AssertionError(f"{_call(a, b)}: {overflow}\n  {_runaway(a, b)}") from None
+    limit = 4 * (len(a) + 1) * (len(b) + 1) + 64
+    answer, trace, stopped = run_traced(functools.partial(lcs_length, a, b), limit=limit)
+    if stopped:
+        raise AssertionError(f"{_call(a, b)}: {stopped}\n  {_runaway(a, b)}")
+    return answer, trace
 
 
 def _runaway(a: Sequence[Any], b: Sequence[Any]) -> str:
@@ -126,11 +127,7 @@ def _assert_same_cells(a: Sequence[Any], b: Sequence[Any], *, answer_too: bool =
     """Your cells, one by one, against the reference's (and your answer, if asked)."""
     want, expected = _reference(a, b)
     limit = 2 * len(expected) + 16
-    trace, got, stopped = Trace(limit=limit), None, False
-    try:
-        got = lcs_length(a, b, trace)
-    except TraceOverflow:
-        stopped = True  # what it recorded up to the limit still shows where it went astray
+    got, trace, stopped = run_traced(functools.partial(lcs_length, a, b), limit=limit)
     if answer_too and not stopped:
         assert got == want, f"{_call(a, b)} returned {got!r}, expected {want}."
     advice = _advice(a, b, expected, trace.steps)

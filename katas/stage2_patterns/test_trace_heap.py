@@ -9,6 +9,7 @@ differs. Every run gets a step limit, so a sift that never stops is reported, no
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.harness import traced
-from checker.harness.trace import Step, Trace, TraceOverflow, assert_same_trace, first_divergence
+from checker.harness.trace import Step, Trace, assert_same_trace, first_divergence, run_traced
 from katas.stage2_patterns.trace_heap import heap_pop, heap_push
 
 POP = None  # in a script, a pop; any other entry is an item to push
@@ -66,11 +67,11 @@ def _apply(heap: list[Any], op: Any, trace: Trace) -> Any:
 
 def _run(heap: list[Any], op: Any, *, limit: int) -> tuple[Any, Trace]:
     """Your push or pop on a fresh trace of ``limit`` steps, far more than it needs."""
-    before, trace = list(heap), Trace(limit=limit)
-    try:
-        return _apply(heap, op, trace), trace
-    except TraceOverflow as overflow:
-        raise AssertionError(f"{_call(before, op)}: {overflow}\n  {RUNAWAY}") from None
+    before = list(heap)
+    got, trace, stopped = run_traced(functools.partial(_apply, heap, op), limit=limit)
+    if stopped:
+        raise AssertionError(f"{_call(before, op)}: {stopped}\n  {RUNAWAY}")
+    return got, trace
 
 
 def _advice(expected: Sequence[Step], got: Sequence[Step], before: Sequence[Any], op: Any) -> str:
@@ -122,11 +123,7 @@ def _play(start: Sequence[Any], script: Sequence[Any]) -> None:
         before, call = list(reference), _call(reference, op)
         want, expected = _reference(reference, op)
         limit = 2 * len(expected) + 16
-        trace, got, stopped = Trace(limit=limit), None, False
-        try:
-            got = _apply(yours, op, trace)
-        except TraceOverflow:
-            stopped = True  # what it recorded up to the limit still shows where it went astray
+        got, trace, stopped = run_traced(functools.partial(_apply, yours, op), limit=limit)
         if op is POP and not stopped:
             assert got == want, f"{history}, {call} returned {got!r}; the smallest is {want!r}."
         advice = _advice(expected, trace.steps, before, op)

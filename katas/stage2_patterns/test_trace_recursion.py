@@ -18,7 +18,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.harness import traced
-from checker.harness.trace import Step, Trace, TraceOverflow, assert_same_trace, first_divergence
+from checker.harness.trace import (
+    Step,
+    Trace,
+    TraceOverflow,
+    assert_same_trace,
+    first_divergence,
+    run_traced,
+)
 from katas.stage2_patterns.trace_recursion import memo_fib, subset_sum
 
 FIB_TRACED = [0, 1, 2, 3, 5, 10]
@@ -85,11 +92,8 @@ def _attempt(
     call: str, fn: Callable[..., Any], *args: Any, limit: int, after: tuple[Any, ...] = ()
 ) -> tuple[Any, Trace, TraceOverflow | None]:
     """Like ``_run``, but a run stopped by the step limit returns what it recorded so far."""
-    trace = Trace(limit=limit)
     try:
-        return fn(*args, trace, *after), trace, None
-    except TraceOverflow as overflow:
-        return None, trace, overflow
+        return run_traced(lambda t: fn(*args, t, *after), limit=limit)
     except RecursionError:
         raise AssertionError(
             f"{call} raised RecursionError: its calls went about 1,000 deep, far deeper than "
